@@ -1,0 +1,121 @@
+#include "flashjob.h"
+
+#include "flashsession.h"
+
+#include <QMetaObject>
+#include <QPointer>
+#include <QtConcurrent>
+
+namespace oc {
+
+namespace {
+
+// Forwards session events to the job's thread as queued calls, preserving their order.
+class QueuedObserver final : public SessionObserver
+{
+public:
+    explicit QueuedObserver(FlashJob *job)
+        : m_job(job)
+    {}
+
+    void stageStarted(Stage s) override
+    {
+        post([job = m_job, s] { Q_EMIT job->stageStarted(s); });
+    }
+    void stageProgress(Stage s, qint64 done, qint64 total) override
+    {
+        post([job = m_job, s, done, total] { Q_EMIT job->stageProgress(s, done, total); });
+    }
+    void stageFinished(Stage s) override
+    {
+        post([job = m_job, s] { Q_EMIT job->stageFinished(s); });
+    }
+    void log(LogLevel level, const QString &text) override
+    {
+        post([job = m_job, level, text] { Q_EMIT job->logLine(level, text); });
+    }
+
+private:
+    template<typename F>
+    void post(F &&f)
+    {
+        QMetaObject::invokeMethod(m_job, std::forward<F>(f), Qt::QueuedConnection);
+    }
+    FlashJob *m_job;
+};
+
+} // namespace
+
+FlashJob::FlashJob(FlashPlan plan, std::shared_ptr<DeviceProvider> provider, UsbDeviceId device,
+                   QObject *parent)
+    : QObject(parent)
+    , m_plan(std::move(plan))
+    , m_provider(std::move(provider))
+    , m_device(std::move(device))
+{
+    qRegisterMetaType<oc::Stage>();
+    qRegisterMetaType<oc::JobResult>();
+    qRegisterMetaType<oc::LogLevel>();
+}
+
+FlashJob::~FlashJob()
+{
+    if (m_started) {
+        m_cancel.cancel();
+        m_future.waitForFinished(); // bounded: every transfer has a timeout
+    }
+}
+
+void FlashJob::start()
+{
+    Q_ASSERT(!m_started);
+    m_started = true;
+    m_running = true;
+    m_future = QtConcurrent::run([this] {
+        const JobResult result = work();
+        QMetaObject::invokeMethod(
+            this, [this, result] { deliver(result); }, Qt::QueuedConnection);
+        m_workerDone.release();
+    });
+}
+
+void FlashJob::cancel()
+{
+    m_cancel.cancel();
+}
+
+bool FlashJob::waitForWorker(int ms)
+{
+    if (!m_started)
+        return true;
+    if (!m_workerDone.tryAcquire(1, ms))
+        return false;
+    m_workerDone.release();
+    return true;
+}
+
+JobResult FlashJob::work()
+{
+    QueuedObserver observer(this);
+    auto transport = m_provider->open(m_device);
+    if (!transport) {
+        JobResult failed;
+        failed.error = std::move(transport).error().withContext(QLatin1String(stageLabel(Stage::Connect)));
+        failed.failedStage = Stage::Connect;
+        failed.flashState = QStringLiteral("unchanged");
+        observer.stageStarted(Stage::Connect);
+        observer.log(LogLevel::Error, failed.error.message);
+        return failed;
+    }
+    FlashSession session(m_plan, **transport, observer, m_cancel);
+    return session.run();
+}
+
+void FlashJob::deliver(const JobResult &result)
+{
+    m_result = result;
+    m_running = false;
+    Q_EMIT finished(m_result);
+}
+
+} // namespace oc

@@ -1,0 +1,79 @@
+#include "imagesource.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace oc {
+
+struct FileImageSource::Private
+{
+    QFile file;
+    qint64 size = 0;
+};
+
+Result<std::unique_ptr<FileImageSource>> FileImageSource::open(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return makeError(ErrorCode::InputFile, QStringLiteral("image %1 does not exist").arg(path));
+    if (info.isDir())
+        return makeError(ErrorCode::InputFile,
+                         QStringLiteral("image %1 is a directory, not a file").arg(path));
+    std::unique_ptr<FileImageSource> source(new FileImageSource);
+    source->d = std::make_unique<Private>();
+    source->d->file.setFileName(path);
+    if (!source->d->file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::InputFile,
+                         QStringLiteral("cannot read image %1: %2").arg(path, source->d->file.errorString()));
+    source->d->size = source->d->file.size();
+    if (source->d->size <= 0)
+        return makeError(ErrorCode::InputFile, QStringLiteral("image %1 is empty").arg(path));
+    return source;
+}
+
+FileImageSource::~FileImageSource() = default;
+
+QString FileImageSource::name() const
+{
+    return d->file.fileName();
+}
+
+qint64 FileImageSource::size() const
+{
+    return d->size;
+}
+
+Status FileImageSource::rewind()
+{
+    if (!d->file.seek(0))
+        return makeError(ErrorCode::InputFile, QStringLiteral("cannot rewind %1").arg(name()));
+    return {};
+}
+
+Result<qint64> FileImageSource::read(std::span<quint8> out)
+{
+    const qint64 start = d->file.pos();
+    qint64 total = 0;
+    while (total < qint64(out.size())) {
+        const qint64 n =
+            d->file.read(reinterpret_cast<char *>(out.data()) + total, qint64(out.size()) - total);
+        if (n < 0)
+            return makeError(ErrorCode::InputFile, QStringLiteral("reading %1 at byte %2: %3")
+                                                       .arg(name())
+                                                       .arg(start + total)
+                                                       .arg(d->file.errorString()));
+        if (n == 0)
+            break;
+        total += n;
+    }
+    if (total < qint64(out.size()) && start + total < d->size)
+        return makeError(
+            ErrorCode::InputFile,
+            QStringLiteral("%1 ended at byte %2, expected %3 bytes (file truncated while in use?)")
+                .arg(name())
+                .arg(start + total)
+                .arg(d->size));
+    return total;
+}
+
+} // namespace oc
