@@ -242,10 +242,12 @@ int CliApp::cmdList()
                 .arg(QStringLiteral("USB ID"), -10)
                 .arg(QStringLiteral("STAGE"), -14)
                 .arg(QStringLiteral("CPU INFO")));
-    for (const UsbDeviceId &id : *devices) {
+    for (UsbDeviceId id : *devices) {
         QString stage = QStringLiteral("unknown");
         QString info;
         auto transport = m_provider->open(id);
+        if (transport)
+            id.isVirtual = (*transport)->deviceId().isVirtual;
         if (!transport) {
             stage = QLatin1String(errorCodeName(transport.error().code));
             info = transport.error().message;

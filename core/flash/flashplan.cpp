@@ -61,7 +61,9 @@ quint64 dataLength(const FlashPlan &plan)
         return quint64(plan.imageSize);
     if (plan.length)
         return plan.length;
-    return plan.target.capacity > plan.offset ? plan.target.capacity - plan.offset : 0;
+    // A NOR's size is known only once its JEDEC id is read: weigh the stages for a 16 MiB part.
+    const quint64 capacity = plan.target.capacity ? plan.target.capacity : MiB16;
+    return capacity > plan.offset ? capacity - plan.offset : 0;
 }
 
 Status checkRange(const FlashPlan &plan, quint64 length, const char *what)
@@ -142,18 +144,19 @@ Status validateOperation(const FlashPlan &plan)
         OC_TRY(checkAlignment(plan, plan.offset, "offset"));
         return checkRange(plan, quint64(plan.imageSize), "image");
     case Operation::Read:
-        if (!plan.length && !plan.target.capacity)
+        if (!plan.length && !plan.target.capacity && plan.target.storage == StorageKind::Emmc)
             return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("the flash size of this board is not known: give a length"));
+                             QStringLiteral("the eMMC size of board %1 is not known: give a length")
+                                 .arg(plan.target.boardName));
         OC_TRY(checkOutput(plan.outputPath));
         if (plan.target.storage == StorageKind::Emmc)
             OC_TRY(checkAlignment(plan, plan.offset, "offset"));
-        return checkRange(plan, dataLength(plan), "read");
+        return checkRange(plan, plan.length, "read");
     case Operation::Erase:
         OC_TRY(checkAlignment(plan, plan.offset, "offset"));
         if (plan.length)
             OC_TRY(checkAlignment(plan, plan.length, "length"));
-        return checkRange(plan, dataLength(plan), "erase");
+        return checkRange(plan, plan.length, "erase");
     }
     return {};
 }

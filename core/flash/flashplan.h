@@ -5,6 +5,7 @@
 // (planner.h); its stage list with weights is known up front so progress has weights from the start.
 
 #include "../protocol/params.h"
+#include "../protocol/timeouts.h"
 #include "../util/result.h"
 #include "../util/stage.h"
 
@@ -81,9 +82,10 @@ struct FlashPlan
     quint64 offset = 0; // Write / Read / Erase / Verify start
     quint64 length = 0; // Read / Erase length; 0 = to the end of the flash
     EraseMode erase = EraseMode::Lazy;
-    bool verify = true;   // Write: read back and compare after writing
-    bool reboot = true;   // REBOOT at the end (not for Boot)
-    qint64 imageSize = 0; // Write / Verify: filled by the planner
+    bool verify = true;       // Write: read back and compare after writing
+    bool reboot = true;       // REBOOT at the end (not for Boot)
+    qint64 imageSize = 0;     // Write / Verify: filled by the planner
+    proto::Timeouts timeouts; // spec 5.3 defaults; tests may shorten waits, never remove them
     QList<StageWeight> stages;
 
     bool hasStage(Stage stage) const;

@@ -62,7 +62,7 @@ FlashSession::FlashSession(const FlashPlan &plan, UsbTransport &usb, SessionObse
     , m_usb(usb)
     , m_observer(observer)
     , m_cancel(cancel)
-    , m_timeouts(std::make_unique<proto::Timeouts>())
+    , m_timeouts(std::make_unique<proto::Timeouts>(plan.timeouts))
 {
     m_ops = plan.target.storage == StorageKind::Nor ? proto::OpsSfcNor : proto::opsMmc(plan.target.mmcSlot);
 }
