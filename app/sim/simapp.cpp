@@ -118,6 +118,7 @@ int SimApp::run(const QStringList &arguments)
     if (Status s = plugBoards(); !s)
         return fail(s.error());
     const int code = runCommand(command);
+    m_bus.reset(); // stops the bus's housekeeping thread: the boards are ours alone from here
     if (Status s = saveStorage(); !s) {
         fail(s.error());
         return code ? code : 2;

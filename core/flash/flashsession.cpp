@@ -206,8 +206,13 @@ Status FlashSession::bootBurner()
             progress(Stage::LoadBurner, done, total);
         });
     }));
-    OC_TRY(stage(Stage::StartBurner, [this] { return m_rom->waitForBurner(); }));
-    m_result.burnerId = m_plan.target.burner.idString.left(m_plan.target.burner.cpuInfoLength);
+    OC_TRY(stage(Stage::StartBurner, [this]() -> Status {
+        auto answer = m_rom->waitForBurner();
+        if (!answer)
+            return std::move(answer).error();
+        m_result.burnerId = *answer;
+        return {};
+    }));
     m_result.boardState = BoardState::BurnerIdle;
     m_burner =
         std::make_unique<proto::Burner>(m_usb, m_plan.target.burner, *m_timeouts, &m_cancel, &m_observer);
