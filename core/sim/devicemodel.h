@@ -83,15 +83,22 @@ public:
         m_onAttach = std::move(callback);
     }
 
+    // Counts arrivals on the bus. A handle opened at one generation is stale after the next
+    // arrival (a re-enumerated device is a new libusb device): SimTransport compares it.
+    int attachGeneration() const { return m_attachGeneration; }
+
 protected:
     void notifyAttached(bool attached)
     {
+        if (attached)
+            ++m_attachGeneration;
         if (m_onAttach)
             m_onAttach(attached);
     }
 
 private:
     std::function<void(bool)> m_onAttach;
+    int m_attachGeneration = 0;
 };
 
 } // namespace oc::sim
