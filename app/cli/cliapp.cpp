@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QThread>
 
 namespace oc::cli {
@@ -147,6 +148,8 @@ int CliApp::run(const QStringList &arguments)
     m_mode = m_parser.isSet(QStringLiteral("json")) ? OutputMode::Json : OutputMode::Human;
     m_verbosity = int(m_parser.optionNames().count(QStringLiteral("v")) +
                       m_parser.optionNames().count(QStringLiteral("verbose")));
+    if (m_verbosity >= 2) // -vv: every transfer and protocol step, from the engine's log categories
+        QLoggingCategory::setFilterRules(QStringLiteral("opencloner.*.debug=true"));
     const QStringList positional = m_parser.positionalArguments();
     if (positional.isEmpty())
         return usageError(QStringLiteral("no command given"));
