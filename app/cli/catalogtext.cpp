@@ -1,6 +1,7 @@
 #include "catalogtext.h"
 
 #include "core/catalog/catalog.h"
+#include "core/protocol/wire.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,16 +11,6 @@ namespace oc::cli {
 
 namespace {
 
-QString printable(const QByteArray &bytes)
-{
-    QString s;
-    for (char c : bytes) {
-        if (c == 0)
-            break;
-        s += (c >= 0x20 && c < 0x7F) ? QChar::fromLatin1(c) : QLatin1Char('.');
-    }
-    return s;
-}
 
 QString hex(quint64 v)
 {
@@ -47,8 +38,8 @@ QJsonObject chipJson(const catalog::ChipProfile &c)
 {
     return {{QStringLiteral("name"), c.name},
             {QStringLiteral("aliases"), QJsonArray::fromStringList(c.aliases)},
-            {QStringLiteral("romCpuInfo"), printable(c.boot.romCpuInfo)},
-            {QStringLiteral("burnerId"), printable(c.burner.idString)},
+            {QStringLiteral("romCpuInfo"), proto::printableId(c.boot.romCpuInfo)},
+            {QStringLiteral("burnerId"), proto::printableId(c.burner.idString)},
             {QStringLiteral("layout"), QLatin1String(catalog::commandLayoutName(c.burner.layout))},
             {QStringLiteral("description"), c.description}};
 }
@@ -82,7 +73,7 @@ QString chipText(const catalog::Catalog &catalog, const catalog::ChipProfile &c)
     for (const catalog::UsbId &id : c.usbIds)
         ids << catalog::formatUsbId(id);
     s += QStringLiteral("  USB %1, ROM answers '%2', burner '%3' (command layout %4)\n")
-             .arg(ids.join(QStringLiteral(", ")), printable(c.boot.romCpuInfo), printable(c.burner.idString),
+             .arg(ids.join(QStringLiteral(", ")), proto::printableId(c.boot.romCpuInfo), proto::printableId(c.burner.idString),
                   QLatin1String(catalog::commandLayoutName(c.burner.layout)));
     s += QStringLiteral("  ginfo %1, SPL %2, stage 2 %3, d2i %4\n")
              .arg(hex(c.boot.ginfoAddr), hex(c.boot.splAddr), hex(c.boot.stage2Addr),

@@ -35,16 +35,6 @@ const char *Summary =
     "Exit codes: 0 ok, 1 usage, 2 input file or profile, 3 no device, 4 USB transfer,\n"
     "5 board error or verify mismatch, 6 cancelled.";
 
-QString printable(const QByteArray &bytes)
-{
-    QString s;
-    for (char c : bytes) {
-        if (c == 0)
-            break;
-        s += (c >= 0x20 && c < 0x7F) ? QChar::fromLatin1(c) : QLatin1Char('.');
-    }
-    return s;
-}
 
 void out(const QString &text)
 {
@@ -263,7 +253,7 @@ int CliApp::cmdList()
             } else {
                 const QByteArray answer(reinterpret_cast<const char *>(buffer.data()), *n);
                 stage = describeStage(*m_catalog, answer);
-                info = printable(answer);
+                info = proto::printableId(answer);
             }
         }
         const QString usbId =

@@ -22,13 +22,6 @@ QString hex(quint64 v)
     return QStringLiteral("0x%1").arg(v, 8, 16, QLatin1Char('0'));
 }
 
-QString printable(const QByteArray &bytes)
-{
-    QString s;
-    for (char c : bytes)
-        s += (c >= 0x20 && c < 0x7F) ? QChar::fromLatin1(c) : QLatin1Char('.');
-    return s;
-}
 
 quint64 alignUp(quint64 value, quint64 unit)
 {
@@ -172,7 +165,7 @@ Status FlashSession::identify()
     m_result.romId = probe->cpuInfo;
     switch (probe->stage) {
     case proto::DeviceStage::Rom:
-        log(LogLevel::Info, QStringLiteral("boot ROM answers '%1'").arg(printable(probe->cpuInfo)));
+        log(LogLevel::Info, QStringLiteral("boot ROM answers '%1'").arg(proto::printableId(probe->cpuInfo)));
         return {};
     case proto::DeviceStage::Burner:
         m_result.boardState = BoardState::BurnerIdle;
@@ -180,7 +173,7 @@ Status FlashSession::identify()
             ErrorCode::ChipMismatch,
             QStringLiteral("the board already runs a burner ('%1') from an earlier session; its state "
                            "cannot be known: power-cycle it in USB boot mode and start again")
-                .arg(printable(probe->cpuInfo)));
+                .arg(proto::printableId(probe->cpuInfo)));
     case proto::DeviceStage::ResidentSpl:
     case proto::DeviceStage::Unknown:
         break;
@@ -189,8 +182,8 @@ Status FlashSession::identify()
         ErrorCode::ChipMismatch,
         QStringLiteral("the board answered '%1', but a %2 boot ROM answers '%3': pick the right chip, "
                        "or power-cycle the board in USB boot mode")
-            .arg(printable(probe->cpuInfo), m_plan.target.chipName,
-                 printable(m_plan.target.boot.romCpuInfo)));
+            .arg(proto::printableId(probe->cpuInfo), m_plan.target.chipName,
+                 proto::printableId(m_plan.target.boot.romCpuInfo)));
 }
 
 Status FlashSession::bootBurner()
