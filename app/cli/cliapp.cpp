@@ -1,6 +1,7 @@
 #include "cliapp.h"
 
 #include "catalogtext.h"
+#include "cmdimport.h"
 #include "sizeparse.h"
 
 #include "core/catalog/catalog.h"
@@ -29,6 +30,7 @@ const char *Summary =
     "  read FILE          read --length bytes at --offset (default: the whole flash) into FILE\n"
     "  erase              erase --length bytes at --offset (default: the whole flash)\n"
     "  verify IMAGE       compare the flash at --offset with IMAGE\n"
+    "  import PATH        import the boards of an Ingenic USB Cloner folder or bundle (.zip/.ingenic)\n"
     "\n"
     "Vendor files: --firmware names your Ingenic USB Cloner installation (or any folder with\n"
     "<chip>/spl.bin, uboot.bin, ginfo.bin); OpenCloner ships no vendor binaries.\n"
@@ -145,6 +147,8 @@ int CliApp::run(const QStringList &arguments)
         return usageError(QStringLiteral("no command given"));
     m_command = positional.first();
     m_args = positional.mid(1);
+    if (m_command == QLatin1String("import")) // before the catalog load: it may create --boards-dir
+        return runImportCommand({m_args, m_parser.value(QStringLiteral("boards-dir")), m_mode});
     QStringList extra;
     if (m_parser.isSet(QStringLiteral("boards-dir")))
         extra << m_parser.value(QStringLiteral("boards-dir"));

@@ -1,9 +1,11 @@
 #include "boardprofile.h"
 
 #include "../protocol/wire.h"
+#include "boardjson.h"
 #include "chipprofile.h"
 #include "jsonreader.h"
 
+#include <QDir>
 #include <QRegularExpression>
 
 namespace oc::catalog {
@@ -46,6 +48,8 @@ const QStringList EvidencePaths = {
     QStringLiteral("chunkSize"),
     QStringLiteral("forceReset"),
     QStringLiteral("ddrType"),
+    QStringLiteral("ginfo"),
+    QStringLiteral("steps"),
 };
 
 bool isPowerOfTwo(qint64 v)
@@ -89,9 +93,16 @@ void readVendorFiles(JsonReader &reader, const QJsonObject &root, BoardProfile &
     const auto files = reader.object(root, QString(), path, Need::Optional);
     if (!files)
         return;
-    reader.rejectUnknownKeys(
-        *files, path,
-        {QStringLiteral("dir"), QStringLiteral("spl"), QStringLiteral("burner"), QStringLiteral("ginfo")});
+    reader.rejectUnknownKeys(*files, path,
+                             {QStringLiteral("dir"), QStringLiteral("spl"), QStringLiteral("burner"),
+                              QStringLiteral("ginfo"), QStringLiteral("root")});
+    if (const auto folder = reader.string(*files, path, QStringLiteral("root"), Need::Optional)) {
+        if (QDir::isAbsolutePath(*folder))
+            board.vendorFiles.root = *folder;
+        else
+            reader.fail(joinPath(path, QStringLiteral("root")),
+                        QStringLiteral("\"%1\" must be an absolute folder path").arg(*folder));
+    }
     auto read = [&](const QString &key, QString &target) {
         const auto name = reader.string(*files, path, key, Need::Optional);
         if (!name)
@@ -418,6 +429,7 @@ BoardProfile BoardProfile::fromJson(JsonReader &reader, const QJsonObject &root)
                          QStringLiteral("bootStageSendLength"),
                          QStringLiteral("ddrType"),
                          QStringLiteral("evidence")};
+    known += boardExtraKeys();
     known += board.storage == StorageKind::Nor
                  ? QStringList{QStringLiteral("spi"), QStringLiteral("partitions")}
                  : QStringList{QStringLiteral("mmc")};
@@ -436,6 +448,7 @@ BoardProfile BoardProfile::fromJson(JsonReader &reader, const QJsonObject &root)
         readMmc(reader, root, board);
     }
     readTransfer(reader, root, board);
+    readBoardExtras(reader, root, board);
     board.evidence = readEvidenceMap(reader, root, QString(), EvidencePaths);
     return board;
 }

@@ -33,6 +33,36 @@ struct VendorFileNames
     QString spl = QStringLiteral("spl.bin");
     QString burner = QStringLiteral("uboot.bin");
     QString ginfo = QStringLiteral("ginfo.bin");
+    QString root; // absolute folder searched after the one the user names (imported boards: the install)
+};
+
+// One operation of an imported vendor profile's policy list [8.4]: write a file at an offset, or
+// read a range into a file. The engine's multi-step plans take these as the board's default steps.
+enum class StepKind : quint8 { Write, Read };
+
+const char *stepKindName(StepKind kind); // "write", "read"
+
+struct BoardStep
+{
+    StepKind kind = StepKind::Write;
+    QString label;      // the policy label ("uboot", "FW3")
+    quint64 offset = 0; // flash / card offset
+    quint64 length = 0; // Read: bytes to read; Write: 0 = the whole file
+    QString path;       // absolute; empty when the vendor profile names no file yet
+
+    bool operator==(const BoardStep &) const = default;
+};
+
+// Where an imported profile came from (absent for hand-written profiles).
+struct BoardOrigin
+{
+    QString source;             // the Cloner installation folder or bundle, as given to the import
+    QString config;             // the board .cfg, relative to the installation ("configs/t31x/x.cfg")
+    QString ddrPart;            // the DDR part file the ginfo was generated from; empty: none generated
+    QString rddLayout;          // "xburst1-dwc", "xburst1-inno", "xburst2"
+    bool ginfoVerified = false; // the generator matched a vendor blob for this layout and DDR type
+
+    bool operator==(const BoardOrigin &) const = default;
 };
 
 struct BoardProfile
@@ -54,6 +84,11 @@ struct BoardProfile
     bool forceReset = true;                // REBOOT at the end of a run
     bool bootStageSendLength = true;       // SET_DATA_LEN before every ROM bulk
     std::optional<qint32> ddrType;         // value of the UPDATE_CFG "\0RDD" TLV, sent only when set
+    bool powerOff = false;                 // send POWEROFF at the end (vendor [info] power_off)
+    bool syncTime = false;                 // send SYNC_TIME (vendor [info] sync_time)
+    QList<BoardStep> steps;                // default operations (imported vendor policies), in order
+    QByteArray ginfo;                      // a generated ginfo; used when no ginfo file is found
+    std::optional<BoardOrigin> origin;     // set for boards imported from an Ingenic USB Cloner
     EvidenceMap evidence;
     QString sourceFile;
 

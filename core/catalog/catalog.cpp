@@ -1,6 +1,7 @@
 #include "catalog.h"
 
 #include "../util/logging.h"
+#include "importstore.h"
 #include "jsonreader.h"
 
 #include <QDir>
@@ -239,6 +240,9 @@ Result<Catalog> Catalog::loadRoots(const QStringList &roots)
 QStringList Catalog::userDirs(const QStringList &extraDirs)
 {
     QStringList dirs;
+    // Imported Cloner profiles first, so the user's own directories can still override them.
+    if (const QString store = ImportStore::defaultDir(); QFileInfo(store).isDir())
+        dirs.append(store);
     const QString fromEnvironment = qEnvironmentVariable(EnvironmentVariable);
     for (const QString &dir : fromEnvironment.split(QDir::listSeparator(), Qt::SkipEmptyParts))
         dirs.append(dir);

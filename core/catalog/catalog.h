@@ -5,9 +5,10 @@
 // binary is self-contained; user directories add or override entries by name.
 //
 // A catalog directory ("root") holds chips/<chip>.json, boards/<board>.json and spinor.json, each
-// optional (boards/README.md). Load order, later overriding earlier: the built-in root, the
-// directories in $OPENCLONER_BOARDS_DIR (separated by ':' on Unix, ';' on Windows), then the
-// `extraDirs` given by the caller (command line / settings).
+// optional (boards/README.md). Load order, later overriding earlier: the built-in root, the store of
+// imported Ingenic USB Cloner profiles (ImportStore::defaultDir(), when it exists), the directories
+// in $OPENCLONER_BOARDS_DIR (separated by ':' on Unix, ';' on Windows), then the `extraDirs` given
+// by the caller (command line / settings).
 //
 // Threading: load() does file I/O; call it off the GUI thread if the user directories may be slow.
 // A loaded Catalog is immutable: its const methods are thread-safe, and the pointers they return

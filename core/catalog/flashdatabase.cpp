@@ -324,9 +324,10 @@ Result<SpiNorChip> FlashDatabase::lookup(quint32 jedecId) const
     if (found.isEmpty())
         return makeError(
             ErrorCode::UnknownFlash,
-            QStringLiteral("JEDEC id %1 is not in the SPI NOR database; add a record for this chip "
-                           "(from its datasheet) to spinor.json in your boards directory, see "
-                           "boards/README.md")
+            QStringLiteral("JEDEC id %1 is not in the SPI NOR database; if your Ingenic USB Cloner knows "
+                           "the chip, import its records with `opencloner-cli import <Cloner folder>` "
+                           "(configs/spiflashinfo.cfg), else add a record for this chip (from its "
+                           "datasheet) to spinor.json in your boards directory, see boards/README.md")
                 .arg(formatJedec(jedecId)));
     return found.constFirst()->chip;
 }

@@ -67,9 +67,12 @@ Result<QByteArray> readChecked(const QString &path, const FileRule &rule, const 
     return data;
 }
 
-Result<QString> find(const QString &dir, const QString &chipDir, const FileRule &rule, const QString &context)
+Result<QString> find(const QStringList &dirs, const QString &chipDir, const FileRule &rule,
+                     const QString &context)
 {
-    const QStringList tried = VendorFiles::candidates(dir, chipDir, rule.fileName);
+    QStringList tried;
+    for (const QString &dir : dirs)
+        tried += VendorFiles::candidates(dir, chipDir, rule.fileName);
     for (const QString &path : tried) {
         if (QFileInfo(path).isFile())
             return path;
@@ -130,10 +133,20 @@ Result<VendorFileSet> VendorFiles::locate(const QString &dir, const ChipProfile 
                                         "the folder holding spl.bin and uboot.bin")
                              .arg(native(dir)));
     const QList<FileRule> rules = rulesFor(chip, board);
+    QStringList dirs{dir};
+    if (!board.vendorFiles.root.isEmpty() && QDir(board.vendorFiles.root) != QDir(dir))
+        dirs.append(board.vendorFiles.root); // an imported board's Cloner installation
     QStringList paths;
     QList<QByteArray> contents;
     for (const FileRule &rule : rules) {
-        Result<QString> path = find(dir, board.vendorFiles.dir, rule, context);
+        Result<QString> path = find(dirs, board.vendorFiles.dir, rule, context);
+        if (!path && rule.role == QLatin1String("ginfo") && !board.ginfo.isEmpty()) {
+            // No ginfo file: the one generated at import from the board's .cfg and DDR part.
+            paths.append(QStringLiteral("<generated from %1>")
+                             .arg(board.origin ? board.origin->ddrPart : board.sourceFile));
+            contents.append(board.ginfo);
+            continue;
+        }
         if (!path)
             return std::move(path).error();
         Result<QByteArray> data = readChecked(*path, rule, context);

@@ -8,7 +8,9 @@
 //   <dir>/firmwares/<chipdir>/<file>   an Ingenic USB Cloner installation
 //   <dir>/<chipdir>/<file>             a folder per chip
 //   <dir>/<file>                       a folder for one board
-// where <chipdir> is the board's vendorFiles.dir (default: the chip name).
+// where <chipdir> is the board's vendorFiles.dir (default: the chip name). An imported board also
+// searches its Cloner installation (vendorFiles.root) after `dir`, and uses the ginfo generated at
+// import (BoardProfile::ginfo) when no ginfo file exists; a ginfo file, where one exists, wins.
 //
 // Blocking file I/O (a few MiB at most): call it off the GUI thread.
 
