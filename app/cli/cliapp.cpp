@@ -37,7 +37,6 @@ const char *Summary =
     "Exit codes: 0 ok, 1 usage, 2 input file or profile, 3 no device, 4 USB transfer,\n"
     "5 board error or verify mismatch, 6 cancelled.";
 
-
 void out(const QString &text)
 {
     std::fputs(text.toLocal8Bit().constData(), stdout);
@@ -347,12 +346,17 @@ int CliApp::cmdJob(Operation op)
     if (!m_parser.isSet(QStringLiteral("board")))
         return usageError(
             QStringLiteral("`%1` needs --board (opencloner-cli info lists them)").arg(m_command));
-    if (!m_parser.isSet(QStringLiteral("firmware")))
+    // An imported board knows its Cloner installation; any other board needs --firmware.
+    const catalog::BoardProfile *board = m_catalog->board(m_parser.value(QStringLiteral("board")));
+    const QString firmware = m_parser.isSet(QStringLiteral("firmware"))
+                                 ? m_parser.value(QStringLiteral("firmware"))
+                             : board ? board->vendorFiles.root
+                                     : QString();
+    if (firmware.isEmpty() && board)
         return usageError(
             QStringLiteral("`%1` needs --firmware: the folder of your Ingenic USB Cloner installation")
                 .arg(m_command));
-    auto resolved = resolveTarget(*m_catalog, m_parser.value(QStringLiteral("board")),
-                                  m_parser.value(QStringLiteral("firmware")));
+    auto resolved = resolveTarget(*m_catalog, m_parser.value(QStringLiteral("board")), firmware);
     if (!resolved)
         return fail(resolved.error());
     auto plan = makePlan(*request, std::move(resolved->target), std::move(resolved->images));
