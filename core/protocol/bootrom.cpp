@@ -65,6 +65,8 @@ Result<StageProbe> BootRom::probe()
         return std::move(answer).error().withContext(QStringLiteral("identifying the board"));
     const DeviceStage stage = classify(*answer);
     qCDebug(lcProtocol).noquote() << "GET_CPU_INFO answered" << printableId(*answer) << "stage" << int(stage);
+    if (stage == DeviceStage::Rom)
+        m_romAnswer = *answer; // the ROM answers the same again after the SPL
     return StageProbe{stage, *answer};
 }
 
@@ -72,7 +74,11 @@ DeviceStage BootRom::classify(const QByteArray &answer) const
 {
     if (romIdMatches(answer, m_boot))
         return DeviceStage::Rom;
-    if (burnerIdMatches(answer, m_burner))
+    // The probe asks 8 bytes, so a burner answers its ID up to 8 characters here, whatever the
+    // cpu_info_length it is polled with later: "X2000_v1" is an X2000 ROM, not its "X2000" burner.
+    BurnerProfile asProbed = m_burner;
+    asProbed.cpuInfoLength = CpuInfoLength;
+    if (burnerIdMatches(answer, asProbed))
         return DeviceStage::Burner;
     if (answer == ResidentSplId)
         return DeviceStage::ResidentSpl;
@@ -117,13 +123,14 @@ Status BootRom::waitForRom()
     auto answer = pollCpuInfo(CpuInfoLength, m_timeouts.splDeadline, QStringLiteral("the ROM after the SPL"));
     if (!answer)
         return std::move(answer).error();
-    if (romIdMatches(*answer, m_boot))
+    if (romIdMatches(*answer, m_boot) || (!m_romAnswer.isEmpty() && *answer == m_romAnswer))
         return {};
     if (*answer == ResidentSplId) {
         qCInfo(lcProtocol) << "the SPL stays resident (its own USB loop)";
         return {};
     }
-    return mismatch(*answer, QStringLiteral("'%1'").arg(printableId(m_boot.romCpuInfo)))
+    const QByteArray expected = m_romAnswer.isEmpty() ? m_boot.romCpuInfo : m_romAnswer;
+    return mismatch(*answer, QStringLiteral("'%1'").arg(printableId(expected)))
         .withContext(QStringLiteral("waiting for the ROM after the SPL"));
 }
 

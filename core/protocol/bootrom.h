@@ -79,6 +79,7 @@ private:
     BurnerProfile m_burner;
     Timeouts m_timeouts;
     const CancelToken *m_cancel;
+    QByteArray m_romAnswer; // what probe() saw the ROM answer (profiles without a known ROM string)
 };
 
 } // namespace oc::proto

@@ -50,7 +50,7 @@ constexpr std::array<PresetRow, 19> Presets{{
     {"t23",                           0xC309, "T 2 3 V ", TGinfo,     TSpl,       0x7000, true,  false, "BOOTx1830", B,   P164,   S24,  0x6400, 26 * 1024, 0xC309}, // ROM string inferred
     {"t30,t30a,t30nl,t30x",           0xC309, "T 3 0 V ", TGinfo,     TSpl,       0x7000, true,  false, "BOOTx1830", B,   P164,   S24,  0x6400, 26 * 1024, 0xC309}, // ROM string inferred
     {"t31,t31a,t31nl,t31x",           0xC309, "T 3 1 V ", TGinfo,     TSpl,       0x7000, true,  false, "BOOTx1830", B,   P164,   S24,  0x6800, 26 * 1024, 0xC309}, // layout B inferred (TCL)
-    {"t40",                           0xC309, "T 4 0 V ", TGinfo,     TSpl,       0x7000, true,  false, "X2500",     A,   P164,   S24,  0x5800, 18 * 1024, 0xEAEF}, // ROM string, layout (XB2 t40), offsets inferred
+    {"t40",                           0xC309, "T 4 0 V ", TGinfo,     TSpl,       0x7000, true,  false, "X2500",     B,   P164,   S24,  0x5800, 18 * 1024, 0xEAEF}, // ROM string, offsets inferred; layout unknown (spec 7.2): B like boards/chips/t40.json
     {"t41",                           0xC309, "T 3 1 V ", TGinfo,     TSpl,       0x7000, true,  false, "X2580",     B,   P164,   S24,  0x5800, 18 * 1024, 0xEAEF}, // confirmed (OBS-T41)
     {"a1,a1_n_ne_x,a1_nt_a",          0xC309, "A 1 0 V ", TGinfo,     TSpl,       0x7000, true,  false, "A1",        A,   PolicyLayout::A1Size172, SpiParamVariant::A1Size20, 0x5800, 18 * 1024, 0xEAEF}, // ROM string inferred; layout A inferred (TCL)
     {"x1000,x1500",                   0x1000, "X1000_v1", 0xF4001000, 0xF4001800, 0,      false, true,  "BOOTx1000", B,   P164,   S24,  0x3C00, 26 * 1024, 0x1000}, // ROM confirmed (RB); layout inferred
@@ -58,7 +58,7 @@ constexpr std::array<PresetRow, 19> Presets{{
     {"x1600",                         0xEAEF, "X1600_v1", TGinfo,     TSpl,       0x7000, false, true,  "BOOTx1600", B,   P164,   S24,  0x5800, 26 * 1024, 0xEAEF}, // ROM string, pid, layout inferred
     {"x1800",                         0xC309, "X1800_v1", TGinfo,     TSpl,       0x4000, false, false, "BOOTx1800", B,   P164,   S24,  0x6400, 26 * 1024, 0xC309}, // ROM string, layout inferred
     {"x1830,x1630",                   0xC309, "X1830_v1", TGinfo,     TSpl,       0x7000, false, false, "BOOTx1830", B,   P164,   S24,  0x6800, 26 * 1024, 0xC309}, // ROM string, layout inferred
-    {"x2000,x2100,m210,m300",         0xEAEF, "X2000_v1", 0xB2401000, 0xB2401800, 0,      false, true,  "X2000_V12", A,   P164,   S24,  0x3C00, 26 * 1024, 0xEAEF}, // layout A confirmed (X2K); ROM string inferred
+    {"x2000,x2100,m210,m300",         0xEAEF, "X2000_v1", 0xB2401000, 0xB2401800, 0,      false, true,  "X2000_V12", A,   PolicyLayout::IcuSize, SpiParamVariant::Icu16, 0x3C00, 26 * 1024, 0xEAEF}, // layout A confirmed (X2K); ICU family as boards/chips/x2000.json; ROM string inferred
     {"x2500",                         0xEAEF, "X2500_v1", TGinfo,     TSpl,       0x7000, false, false, "X2500",     B,   P164,   S24,  0x5800, 18 * 1024, 0xEAEF}, // ROM string, pid, layout inferred
     {"x2580",                         0xEAEF, "X2580_v1", TGinfo,     TSpl,       0x7000, false, false, "X2580",     B,   P164,   S24,  0x5800, 18 * 1024, 0xEAEF}, // ROM string, pid, layout inferred
     {"x2600,ad100",                   0xEAEF, "X2600_v1", TGinfo,     TSpl,       0,      false, true,  "X2600",     B,   P164,   S24,  0x5800, 18 * 1024, 0xEAEF}, // ROM string, pid, layout inferred
@@ -99,6 +99,8 @@ Result<SimBoardConfig> SimBoardConfig::preset(const QString &chip)
     config.oneShotStart1 = row->oneShotStart1;
     config.residentCapable = row->residentCapable;
     config.burnerCpuInfo = QByteArray(row->burnerString);
+    if (row->policy == PolicyLayout::IcuSize)
+        config.setBurnerGeneration(proto::BurnerGeneration::Icu); // the older (Layout A) burner family
     config.layout = row->layout;
     config.policyLayout = row->policy;
     config.spiParam = row->spiParam;

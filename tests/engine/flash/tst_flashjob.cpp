@@ -85,6 +85,30 @@ private Q_SLOTS:
         QVERIFY(!board().isAttached()); // REBOOT: the board left the bus
     }
 
+    // Every shipped board profile against the virtual board of its chip: the catalog's chip and burner
+    // facts and the simulator's presets are written independently, so this is where they must agree.
+    void everyBoardProfileFlashes_data()
+    {
+        QTest::addColumn<QString>("profile");
+        for (const catalog::BoardProfile *b : m_kit.catalog().boards())
+            QTest::newRow(qPrintable(b->name)) << b->name;
+    }
+
+    void everyBoardProfileFlashes()
+    {
+        QFETCH(QString, profile);
+        const catalog::BoardProfile &b = *m_kit.catalog().board(profile);
+        const bool nor = b.storage == catalog::StorageKind::Nor;
+        plugBoard(m_kit.catalog().chipOf(b).name,
+                  nor ? QStringLiteral("nor:16M:0xc84018") : QStringLiteral("emmc:64M"));
+        const QString image = m_kit.makeImage(profile + QStringLiteral(".bin"), 512 * 1024, 23);
+        const JobResult r = run(profile, {Operation::Write, image});
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        const QByteArray flash =
+            nor ? norContent(0, 512 * 1024) : board().emmc()->array().read(0, 512 * 1024);
+        QCOMPARE(flash, FlashKit::readFile(image));
+    }
+
     void readWholeFlashIntoOneFile()
     {
         plugBoard(QStringLiteral("t31"), QStringLiteral("nor:16M:0xc84018"));

@@ -155,6 +155,44 @@ private Q_SLOTS:
         QCOMPARE(rom.probe()->stage, DeviceStage::Rom);
     }
 
+    // X2000: the burner is asked for 5 bytes ("X2000"), the probe for 8. A ROM answer that merely starts
+    // with the burner's 5 characters ("X2000_v1") is not a running burner.
+    void shortBurnerIdDoesNotSwallowTheRom()
+    {
+        BootParams boot = t20Boot();
+        boot.romCpuInfo.clear();
+        BurnerProfile burner = t20Burner();
+        burner.idString = "X2000";
+        burner.cpuInfoLength = 5;
+        WireScript s;
+        s.control("C0 00 00 00 00 00 08 00", "X2000_v1");
+        s.control("C0 00 00 00 00 00 08 00", QByteArray("X2000\0\0\0", 8));
+        auto usb = s.transport();
+        BootRom rom(*usb, boot, burner, fastPolls(), nullptr);
+        QCOMPARE(rom.probe()->stage, DeviceStage::Rom);
+        QCOMPARE(rom.probe()->stage, DeviceStage::Burner);
+    }
+
+    // A chip whose ROM string is not in its profile (spec Q3): after the SPL, the ROM must answer what
+    // it answered before; anything else is still a mismatch.
+    void unknownRomStringMustAnswerTheSameAfterTheSpl()
+    {
+        BootParams boot = t20Boot();
+        boot.romCpuInfo.clear();
+        WireScript s;
+        s.control("C0 00 00 00 00 00 08 00", "X2000_v1");
+        s.control("C0 00 00 00 00 00 08 00", "X2000_v1");
+        s.control("C0 00 00 00 00 00 08 00", "X1000_v1");
+        auto usb = s.transport();
+        BootRom rom(*usb, boot, t20Burner(), fastPolls(), nullptr);
+        QCOMPARE(rom.probe()->stage, DeviceStage::Rom);
+        QVERIFY(rom.waitForRom().ok());
+        const Status other = rom.waitForRom();
+        QCOMPARE(other.error().code, ErrorCode::ChipMismatch);
+        QVERIFY2(other.error().message.contains(QStringLiteral("'X2000_v1'")),
+                 qPrintable(other.error().message));
+    }
+
     void probePassesTimeoutOn()
     {
         WireScript s;
