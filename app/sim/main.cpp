@@ -20,9 +20,17 @@ void ensurePreload(char **argv)
     if (oc::sim::UmockdevBus::isPreloadActive() || std::getenv("OPENCLONER_SIM_REEXEC"))
         return;
     const char *old = std::getenv("LD_PRELOAD");
-    const std::string preload = std::string("libumockdev-preload.so.0") + (old && *old ? std::string(":") + old : "");
+    const std::string preload =
+        std::string("libumockdev-preload.so.0") + (old && *old ? std::string(":") + old : "");
     ::setenv("LD_PRELOAD", preload.c_str(), 1);
     ::setenv("OPENCLONER_SIM_REEXEC", "1", 1);
+    // In sanitizer builds the ASan runtime is then no longer first in the library list; it still
+    // works (umockdev's preload intercepts nothing ASan needs), so tell it not to abort over that.
+    // Children (the command on the bus) inherit both variables.
+    const char *asan = std::getenv("ASAN_OPTIONS");
+    const std::string options =
+        (asan && *asan ? std::string(asan) + ":" : std::string()) + "verify_asan_link_order=0";
+    ::setenv("ASAN_OPTIONS", options.c_str(), 1);
     ::execv("/proc/self/exe", argv); // returns only on failure: carry on without hotplug
 }
 

@@ -8,7 +8,6 @@
 #include "core/usb/libusbdeviceprovider.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QTest>
 #include <QThread>
 
@@ -35,29 +34,7 @@ private:
         return board;
     }
 
-    QHash<QString, quint8> m_lastAddress; // per port: the enumeration the previous job used
-
-    // The board in `port` as libusb lists it, waiting for it to (re)appear. After a job rebooted the
-    // board, only a new enumeration (a new address) counts: the old one may still be listed for a
-    // moment while it leaves, as on a real bus.
-    UsbDeviceId device(const QString &port)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 20000) {
-            auto devices = m_provider->listDevices();
-            if (devices) {
-                for (const UsbDeviceId &id : *devices) {
-                    if (id.portPath == port && id.address != m_lastAddress.value(port)) {
-                        m_lastAddress.insert(port, id.address);
-                        return id;
-                    }
-                }
-            }
-            QThread::msleep(20);
-        }
-        qFatal("no board appeared at %s", qPrintable(port));
-    }
+    UsbDeviceId device(const QString &port) { return m_usb.waitForBoard(*m_provider, port); }
 
     JobResult run(const QString &port, const QString &profile, const PlanRequest &request, bool fullTimeouts = false)
     {

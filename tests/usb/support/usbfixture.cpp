@@ -1,5 +1,8 @@
 #include "usbfixture.h"
 
+#include <QElapsedTimer>
+#include <QThread>
+
 namespace oc::test {
 
 QString UsbFixture::setUp()
@@ -59,6 +62,24 @@ void UsbFixture::clear()
     for (const QString &portPath : std::as_const(m_slots))
         (void)m_bus->removeDevice(portPath);
     m_slots.clear();
+}
+
+UsbDeviceId UsbFixture::waitForBoard(DeviceProvider &provider, const QString &portPath, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        if (auto devices = provider.listDevices()) {
+            for (const UsbDeviceId &id : *devices) {
+                if (id.portPath == portPath && id.address != m_lastAddress.value(portPath)) {
+                    m_lastAddress.insert(portPath, id.address);
+                    return id;
+                }
+            }
+        }
+        QThread::msleep(20);
+    }
+    qFatal("no board appeared at %s", qPrintable(portPath));
 }
 
 } // namespace oc::test

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/simusb/umockdevbus.h"
+#include "core/usb/deviceprovider.h"
 #include "core/usb/libusbcontext.h"
 #include "core/usb/libusbtransport.h"
 #include "loopbackdevice.h"
 
+#include <QHash>
 #include <QStringList>
 
 namespace oc::test {
@@ -31,6 +33,11 @@ public:
     Result<std::unique_ptr<LibusbTransport>> open(const QString &portPath);
     void clear(); // unplugs every device added since the last clear()
 
+    // The board in `portPath` as `provider` lists it, waiting up to `timeoutMs` for it to (re)appear.
+    // After a job rebooted the board only a new enumeration counts: the old one may still be listed
+    // for a moment while it leaves, as on a real bus. Aborts the test program if none appears.
+    UsbDeviceId waitForBoard(DeviceProvider &provider, const QString &portPath, int timeoutMs = 20000);
+
     sim::UmockdevBus &bus() { return *m_bus; }
     const std::shared_ptr<LibusbContext> &context() const { return m_context; }
 
@@ -38,6 +45,7 @@ private:
     std::unique_ptr<sim::UmockdevBus> m_bus;
     std::shared_ptr<LibusbContext> m_context;
     QStringList m_slots;
+    QHash<QString, quint8> m_lastAddress; // per slot: the enumeration the previous job used
 };
 
 } // namespace oc::test
