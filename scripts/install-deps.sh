@@ -10,6 +10,8 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libqt6svg6 qt6-qpa-plugins
   libusb-1.0-0-dev zlib1g-dev libarchive-dev
+  # compressed images by hand (.xz, .zst) and the fuzz seeds (tests/fuzz/corpus/README.md)
+  xz-utils zstd
   # tests: emulated USB bus, offscreen/Xvfb UI runs, packaging validators
   umockdev libumockdev-dev xvfb xauth appstream desktop-file-utils dpkg-dev file
 )

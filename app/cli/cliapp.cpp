@@ -2,6 +2,7 @@
 
 #include "catalogtext.h"
 #include "cmdimport.h"
+#include "cmdpack.h"
 #include "sizeparse.h"
 
 #include "core/catalog/catalog.h"
@@ -31,6 +32,7 @@ const char *Summary =
     "  erase              erase --length bytes at --offset (default: the whole flash)\n"
     "  verify IMAGE       compare the flash at --offset with IMAGE\n"
     "  import PATH        import the boards of an Ingenic USB Cloner folder or bundle (.zip/.ingenic)\n"
+    "  pack OUT.zip       package --write FILE@OFFSET|PARTITION ... for --board; `flash OUT.zip` runs it\n"
     "\n"
     "Vendor files: --firmware names your Ingenic USB Cloner installation (or any folder with\n"
     "<chip>/spl.bin, uboot.bin, ginfo.bin); OpenCloner ships no vendor binaries.\n"
@@ -98,6 +100,7 @@ void CliApp::addOptions()
          QStringLiteral("More output (-vv: every protocol step).")},
         {QStringLiteral("version"), QStringLiteral("Print the version and exit.")},
     });
+    addPackOptions(m_parser); // pack's own options (cmdpack.h)
 }
 
 int CliApp::usageError(const QString &message)
@@ -170,6 +173,8 @@ int CliApp::run(const QStringList &arguments)
         return cmdJob(Operation::Erase);
     if (m_command == QLatin1String("verify"))
         return cmdJob(Operation::Verify);
+    if (m_command == QLatin1String("pack"))
+        return runPackCommand(*m_catalog, {m_parser, arguments, m_args, m_mode});
     return usageError(QStringLiteral("unknown command '%1'").arg(m_command));
 }
 

@@ -1,6 +1,12 @@
 #include "flashplan.h"
 
+#include "partitionlayout.h"
+#include "preflight.h"
+#include "storageconfig.h"
+
 #include <QFileInfo>
+
+#include <algorithm>
 
 namespace oc {
 
@@ -132,8 +138,25 @@ Status checkOutput(const QString &path)
     return {};
 }
 
+// An ICU-generation burner erases the whole chip whenever INIT is asked to erase [3.9.1, 6.8].
+Status checkBurnerErase(const FlashPlan &plan)
+{
+    const bool range = (plan.op == Operation::Erase && (plan.offset || plan.length)) ||
+                       (plan.op == Operation::Write && plan.erase == EraseMode::AtInit);
+    if (!range || !erasesWholeChipAtInit(plan.target))
+        return {};
+    return makeError(
+        ErrorCode::InvalidArgument,
+        QStringLiteral("the burner of the %1 erases the whole chip when asked to erase at the start, so "
+                       "it cannot erase only %2..%3: erase the whole chip (no offset and length), or "
+                       "write with erase mode lazy (each write erases its own blocks)")
+            .arg(plan.target.chipName.toUpper(), hex(plan.offset),
+                 hex(plan.offset + (plan.op == Operation::Write ? quint64(plan.imageSize) : plan.length))));
+}
+
 Status validateOperation(const FlashPlan &plan)
 {
+    OC_TRY(checkBurnerErase(plan));
     switch (plan.op) {
     case Operation::Boot:
         return {};
@@ -159,6 +182,57 @@ Status validateOperation(const FlashPlan &plan)
         return checkRange(plan, plan.length, "erase");
     }
     return {};
+}
+
+double stepWriteSeconds(const FlashPlan &plan, const FlashStep &step, quint64 capacity)
+{
+    const double bytes = double(step.length);
+    if (plan.target.storage == StorageKind::Emmc)
+        return bytes / EmmcWriteBytesPerSecond;
+    const quint32 unit = plan.target.spi.eraseBlockSize ? plan.target.spi.eraseBlockSize : 0x8000;
+    double seconds = bytes * NorProgramSecondsPerByte;
+    seconds += eraseSeconds(plan, double(lazyEraseBytes(plan, step, step.length, capacity, unit)));
+    if (plan.target.debug.writeBackCheck)
+        seconds += readSeconds(plan, bytes);
+    return seconds;
+}
+
+double stepInitSeconds(const FlashPlan &plan, quint64 capacity)
+{
+    const bool changes = std::any_of(plan.steps.cbegin(), plan.steps.cend(),
+                                     [](const FlashStep &s) { return s.kind != StepKind::Read; });
+    if (!changes)
+        return 0.005;
+    if (plan.erase == EraseMode::Chip && plan.target.storage == StorageKind::Nor)
+        return 0.005 + NorChipEraseSecondsPer16MiB * double(capacity) / MiB16;
+    const quint32 unit = plan.target.storage == StorageKind::Emmc ? 512 : plan.target.spi.eraseBlockSize;
+    double erased = 0;
+    for (const ByteRange &r : rangesErasedAtStart(plan, capacity, unit))
+        erased += double(r.second - r.first);
+    return 0.005 + (erased > 0 ? eraseSeconds(plan, erased) : 0);
+}
+
+// Configure, Init, one Write / Read entry per step in order, one Verify over every written byte.
+void appendStepStages(const FlashPlan &plan, QList<StageWeight> &stages)
+{
+    const quint64 capacity = plan.target.capacity ? plan.target.capacity : MiB16;
+    stages.append({Stage::Configure, 0.02});
+    stages.append({Stage::Init, stepInitSeconds(plan, capacity)});
+    double written = 0;
+    for (const FlashStep &step : plan.steps) {
+        if (step.kind == StepKind::Write) {
+            stages.append({Stage::Write, stepWriteSeconds(plan, step, capacity)});
+            written += double(step.length);
+        } else if (step.kind == StepKind::Read) {
+            const quint64 end = step.endOn(capacity);
+            stages.append(
+                {Stage::Read, readSeconds(plan, double(end > step.offset ? end - step.offset : 0))});
+        }
+    }
+    if (plan.verify && written > 0)
+        stages.append({Stage::Verify, readSeconds(plan, written)});
+    if (plan.reboot)
+        stages.append({Stage::Reboot, 0.02});
 }
 
 } // namespace
@@ -225,6 +299,10 @@ QList<StageWeight> planStages(const FlashPlan &plan)
         {Stage::StartBurner, 0.15}};
     if (plan.op == Operation::Boot)
         return stages;
+    if (plan.isMultiStep()) {
+        appendStepStages(plan, stages);
+        return stages;
+    }
     const double bytes = double(dataLength(plan));
     stages.append({Stage::Configure, 0.02});
     stages.append({Stage::Init, initSeconds(plan, bytes)});
@@ -247,6 +325,8 @@ Status validatePlan(const FlashPlan &plan)
     OC_TRY(checkImages(plan.images));
     if (plan.op != Operation::Boot)
         OC_TRY(checkChunks(plan.target));
+    if (plan.isMultiStep())
+        return blockingStatus(preflightFiles(plan) + preflightLayout(plan));
     return validateOperation(plan);
 }
 

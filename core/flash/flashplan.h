@@ -4,6 +4,8 @@
 // parameters), the vendor images and the data ranges. Built and validated before any byte moves
 // (planner.h); its stage list with weights is known up front so progress has weights from the start.
 
+#include "flashstep.h"
+
 #include "../protocol/params.h"
 #include "../protocol/timeouts.h"
 #include "../util/result.h"
@@ -12,6 +14,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -64,6 +67,8 @@ struct TargetProfile
     int writeChunk = 64 * 1024;  // bytes per WRITE (multiple of the erase block, <= 1 MiB)
     int readChunk = 1024 * 1024; // bytes per READ
     QList<proto::SpiNorChip> norDatabase; // JEDEC lookup for GET_FLASH_INFO
+    // The board's NOR partition table (multi-step plans send it, see partitionlayout.h); empty: none.
+    QList<proto::NorPartition> partitions;
 };
 
 struct StageWeight
@@ -88,13 +93,26 @@ struct FlashPlan
     proto::Timeouts timeouts; // spec 5.3 defaults; tests may shorten waits, never remove them
     QList<StageWeight> stages;
 
+    // Multi-step plans (planner.h): the steps in the order they run. Empty: the single operation
+    // described by op / imagePath / offset / length above. In a multi-step plan `op` says what the
+    // steps do (Write if any step writes, else Read if any reads, else Erase), `erase`, `verify` and
+    // `reboot` hold for the whole plan, and each write / read step has its own Write / Read stage
+    // entry in `stages` (a stage may then appear more than once), followed by one Verify stage
+    // covering every written step.
+    QList<FlashStep> steps;
+    bool bootLast = false; // the boot region's write steps were moved after the others
+    QString packagePath;   // the package the plan came from, if any
+    QStringList notes;     // what the plan will do and non-blocking preflight findings, for the log
+
     bool hasStage(Stage stage) const;
+    bool isMultiStep() const { return !steps.isEmpty(); }
 };
 
 // Stages with weights for a plan whose sizes are known (imageSize, length).
 QList<StageWeight> planStages(const FlashPlan &plan);
 
-// Checks everything that can be checked without the board: ranges, alignment, sizes, images.
+// Checks everything that can be checked without the board: ranges, alignment, sizes, images; for
+// multi-step plans every preflight rule (preflight.h).
 Status validatePlan(const FlashPlan &plan);
 
 } // namespace oc

@@ -1,6 +1,7 @@
 #include "flashsession.h"
 
 #include "imagesource.h"
+#include "preflight.h"
 #include "storageconfig.h"
 
 #include "../protocol/bootrom.h"
@@ -11,7 +12,6 @@
 #include "../util/logging.h"
 
 #include <QElapsedTimer>
-#include <QSaveFile>
 
 namespace oc {
 
@@ -20,12 +20,6 @@ namespace {
 QString hex(quint64 v)
 {
     return QStringLiteral("0x%1").arg(v, 8, 16, QLatin1Char('0'));
-}
-
-
-quint64 alignUp(quint64 value, quint64 unit)
-{
-    return (value + unit - 1) / unit * unit;
 }
 
 } // namespace
@@ -101,6 +95,8 @@ Status FlashSession::execute()
         const Milliseconds deadline = initDeadline(m_plan, m_chip, *m_timeouts);
         return m_burner->init(deadline);
     }));
+    if (m_plan.isMultiStep())
+        return runSteps();
     if (m_plan.op == Operation::Erase)
         m_result.flashState =
             QStringLiteral("erased %1 bytes at %2").arg(m_plan.length).arg(hex(m_plan.offset));
@@ -140,6 +136,8 @@ Status FlashSession::checkCancelled() const
 
 Status FlashSession::connect()
 {
+    if (m_plan.isMultiStep())
+        OC_TRY(checkFilesBeforeTransfer()); // nothing was sent yet: the board is untouched
     const UsbDeviceId id = m_usb.deviceId();
     log(LogLevel::Info, QStringLiteral("board at port %1 (%2:%3)")
                             .arg(id.portPath)
@@ -152,6 +150,8 @@ Status FlashSession::connect()
                            "a real board needs the SPL and burner of your Ingenic USB Cloner "
                            "installation (firmwares/%1/spl.bin, uboot.bin)")
                 .arg(m_plan.target.chipName));
+    for (const QString &note : m_plan.notes)
+        log(LogLevel::Info, note);
     m_rom = std::make_unique<proto::BootRom>(m_usb, m_plan.target.boot, m_plan.target.burner, *m_timeouts,
                                              &m_cancel);
     return {};
@@ -261,6 +261,8 @@ Status FlashSession::configureNor()
 
 Status FlashSession::checkAgainstChip() const
 {
+    if (m_plan.isMultiStep())
+        return blockingStatus(preflightChip(m_plan, m_chip)).context(QStringLiteral("nothing was written"));
     const quint64 end = m_plan.offset + (m_plan.op == Operation::Write || m_plan.op == Operation::Verify
                                              ? quint64(m_plan.imageSize)
                                              : m_plan.length);
@@ -285,18 +287,17 @@ quint32 FlashSession::writeUnit() const
     return m_plan.target.storage == StorageKind::Nor ? norEraseUnit(m_plan.target, m_chip) : 512;
 }
 
+quint64 FlashSession::capacity() const
+{
+    return m_plan.target.storage == StorageKind::Nor ? m_chip.chipSize : m_plan.target.capacity;
+}
+
 Result<std::unique_ptr<ImageSource>> FlashSession::openImage() const
 {
-    auto image = FileImageSource::open(m_plan.imagePath);
-    if (!image)
-        return std::move(image).error();
-    if ((*image)->size() != m_plan.imageSize)
-        return makeError(ErrorCode::InputFile,
-                         QStringLiteral("%1 changed size since the plan was made (%2 -> %3 bytes)")
-                             .arg(m_plan.imagePath)
-                             .arg(m_plan.imageSize)
-                             .arg((*image)->size()));
-    return std::unique_ptr<ImageSource>(std::move(image).value());
+    ImageRef ref;
+    ref.path = m_plan.imagePath;
+    ref.size = m_plan.imageSize;
+    return oc::openImage(ref);
 }
 
 Status FlashSession::writeImage()
@@ -304,52 +305,17 @@ Status FlashSession::writeImage()
     auto image = openImage();
     if (!image)
         return std::move(image).error();
-    const quint32 unit = writeUnit();
-    const quint32 chunk = quint32(m_plan.target.writeChunk) / unit * unit;
-    std::vector<quint8> buffer(qMax(chunk, unit));
-    for (quint64 pos = 0; pos < quint64(m_plan.imageSize); pos += buffer.size()) {
-        OC_TRY(checkCancelled());
-        OC_TRY(writeChunk(**image, pos, buffer));
-        m_written = qMin<quint64>(pos + buffer.size(), m_plan.imageSize);
-        m_result.bytes = m_written;
+    OC_TRY(writeRange(**image, m_plan.offset, nullptr, [this](quint64 written) {
+        m_written = written;
+        m_result.bytes = written;
         m_result.flashState = QStringLiteral("partly written: %1 of %2 bytes from %3")
                                   .arg(m_written)
                                   .arg(m_plan.imageSize)
                                   .arg(hex(m_plan.offset));
-        progress(Stage::Write, qint64(m_written), m_plan.imageSize);
-    }
+        progress(Stage::Write, qint64(written), m_plan.imageSize);
+    }));
     m_result.flashState =
         QStringLiteral("image written at %1 (%2 bytes)").arg(hex(m_plan.offset)).arg(m_plan.imageSize);
-    return {};
-}
-
-Status FlashSession::writeChunk(ImageSource &image, quint64 pos, std::vector<quint8> &buffer)
-{
-    auto got = image.read(buffer);
-    if (!got)
-        return std::move(got).error();
-    const quint64 flashOffset = m_plan.offset + pos;
-    const quint32 unit = writeUnit();
-    const quint64 length = alignUp(quint64(*got), unit);
-    std::span<quint8> data(buffer.data(), length);
-    if (quint64(*got) < length) {
-        if (m_plan.target.storage == StorageKind::Nor)
-            std::fill(buffer.begin() + *got, buffer.begin() + length, quint8(0xFF)); // 0xFF programs nothing
-        else
-            OC_TRY(mergeEmmcTail(flashOffset, data, *got));
-    }
-    const auto deadline = writeAckDeadline(m_plan, m_chip, quint32(length), *m_timeouts);
-    return m_burner->write(flashOffset, data, m_ops, deadline);
-}
-
-// eMMC writes whole 512-byte blocks: keep the card's bytes behind the image's last byte.
-Status FlashSession::mergeEmmcTail(quint64 flashOffset, std::span<quint8> chunk, qint64 valid)
-{
-    const quint64 blockStart = quint64(valid) / 512 * 512;
-    std::array<quint8, 512> block{};
-    OC_TRY_CTX(m_burner->read(flashOffset + blockStart, block, m_ops, m_plan.target.debug.transferDataCheck),
-               QStringLiteral("reading the last block to keep the data behind the image"));
-    std::copy(block.begin() + (valid - qint64(blockStart)), block.end(), chunk.begin() + valid);
     return {};
 }
 
@@ -358,66 +324,16 @@ Status FlashSession::verifyImage()
     auto image = openImage();
     if (!image)
         return std::move(image).error();
-    const qint64 total = m_plan.imageSize;
-    const qint64 chunk = m_plan.target.readChunk;
-    std::vector<quint8> flash(chunk);
-    std::vector<quint8> expected(chunk);
-    for (qint64 pos = 0; pos < total; pos += chunk) {
-        OC_TRY(checkCancelled());
-        const qint64 n = qMin(chunk, total - pos);
-        std::span<quint8> flashPart(flash.data(), n);
-        OC_TRY(m_burner->read(m_plan.offset + pos, flashPart, m_ops, m_plan.target.debug.transferDataCheck));
-        auto got = (*image)->read(std::span<quint8>(expected.data(), n));
-        if (!got)
-            return std::move(got).error();
-        const auto diff = std::mismatch(flashPart.begin(), flashPart.end(), expected.begin());
-        if (diff.first != flashPart.end()) {
-            const quint64 at = m_plan.offset + pos + (diff.first - flashPart.begin());
-            Error error =
-                makeError(ErrorCode::VerifyMismatch,
-                          QStringLiteral("flash differs from the image at %1: flash has 0x%2, image has "
-                                         "0x%3; erase the range and write again")
-                              .arg(hex(at))
-                              .arg(*diff.first, 2, 16, QLatin1Char('0'))
-                              .arg(*diff.second, 2, 16, QLatin1Char('0')));
-            error.offset = qint64(at);
-            return error;
-        }
-        m_result.bytes = quint64(pos + n);
-        progress(Stage::Verify, pos + n, total);
-    }
-    log(LogLevel::Info, QStringLiteral("verified %1 bytes at %2").arg(total).arg(hex(m_plan.offset)));
+    OC_TRY(verifyRange(**image, m_plan.offset, 0, m_plan.imageSize));
+    log(LogLevel::Info,
+        QStringLiteral("verified %1 bytes at %2").arg(m_plan.imageSize).arg(hex(m_plan.offset)));
     return {};
 }
 
 Status FlashSession::readToFile()
 {
-    const quint64 capacity =
-        m_plan.target.storage == StorageKind::Nor ? m_chip.chipSize : m_plan.target.capacity;
-    const quint64 total = m_plan.length ? m_plan.length : capacity - m_plan.offset;
-    QSaveFile out(m_plan.outputPath); // the file appears only when every byte arrived
-    if (!out.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::InputFile,
-                         QStringLiteral("cannot create %1: %2").arg(m_plan.outputPath, out.errorString()));
-    std::vector<quint8> buffer(m_plan.target.readChunk);
-    for (quint64 pos = 0; pos < total; pos += buffer.size()) {
-        OC_TRY(checkCancelled());
-        const quint64 n = qMin<quint64>(buffer.size(), total - pos);
-        std::span<quint8> part(buffer.data(), n);
-        OC_TRY(m_burner->read(m_plan.offset + pos, part, m_ops, m_plan.target.debug.transferDataCheck));
-        if (out.write(reinterpret_cast<const char *>(part.data()), qint64(n)) != qint64(n))
-            return makeError(ErrorCode::InputFile,
-                             QStringLiteral("writing %1: %2").arg(m_plan.outputPath, out.errorString()));
-        m_result.bytes = pos + n;
-        progress(Stage::Read, qint64(pos + n), qint64(total));
-    }
-    if (!out.commit())
-        return makeError(ErrorCode::InputFile,
-                         QStringLiteral("saving %1: %2").arg(m_plan.outputPath, out.errorString()));
-    log(LogLevel::Info, QStringLiteral("read %1 bytes from %2 into %3")
-                            .arg(total)
-                            .arg(hex(m_plan.offset), m_plan.outputPath));
-    return {};
+    const quint64 total = m_plan.length ? m_plan.length : capacity() - m_plan.offset;
+    return readRange(m_plan.offset, total, m_plan.outputPath, 0, qint64(total));
 }
 
 Status FlashSession::rebootBoard()

@@ -1,5 +1,10 @@
 #include "imagesource.h"
 
+#include "streamimagesource.h"
+
+#include "../package/compression.h"
+#include "../package/streamreader.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -74,6 +79,58 @@ Result<qint64> FileImageSource::read(std::span<quint8> out)
                 .arg(start + total)
                 .arg(d->size));
     return total;
+}
+
+Result<std::unique_ptr<ImageSource>> openImage(const ImageRef &ref)
+{
+    const bool plain =
+        ref.entry.isEmpty() && pkg::detectCompression(pkg::readHead(ref.path)) == pkg::Compression::None;
+    if (!plain) {
+        auto stream = StreamImageSource::open(ref);
+        if (!stream)
+            return std::move(stream).error();
+        return std::unique_ptr<ImageSource>(std::move(stream).value());
+    }
+    auto file = FileImageSource::open(ref.path);
+    if (!file)
+        return std::move(file).error();
+    if ((*file)->size() != ref.size)
+        return makeError(ErrorCode::InputFile,
+                         QStringLiteral("%1 changed size since the plan was made (%2 -> %3 bytes)")
+                             .arg(ref.path)
+                             .arg(ref.size)
+                             .arg((*file)->size()));
+    return std::unique_ptr<ImageSource>(std::move(file).value());
+}
+
+Result<ImageRef> probeImage(const QString &path, const CancelToken *cancel)
+{
+    ImageRef ref;
+    ref.path = path;
+    const QFileInfo info(path);
+    ref.fileSize = info.size();
+    ref.modified = info.lastModified();
+    const QByteArray head = pkg::readHead(path);
+    if (head.startsWith("PK\x03\x04"))
+        return makeError(
+            ErrorCode::InputFile,
+            QStringLiteral("%1 is a zip archive: flash it as a package, not as an image").arg(path));
+    if (pkg::detectCompression(head) == pkg::Compression::None) {
+        auto file = FileImageSource::open(path); // exists, readable, not empty
+        if (!file)
+            return std::move(file).error();
+        ref.size = (*file)->size();
+        return ref;
+    }
+    auto summary = pkg::scanStream({path, {}}, cancel);
+    if (!summary)
+        return std::move(summary).error();
+    if (summary->imageSize == 0)
+        return makeError(ErrorCode::InputFile,
+                         QStringLiteral("image %1 is empty once decompressed").arg(path));
+    ref.size = summary->imageSize;
+    ref.sha256 = summary->storedSha256;
+    return ref;
 }
 
 } // namespace oc

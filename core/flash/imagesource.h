@@ -1,5 +1,8 @@
 #pragma once
 
+#include "flashstep.h"
+
+#include "../util/cancel.h"
 #include "../util/result.h"
 
 #include <QString>
@@ -9,8 +12,8 @@
 
 namespace oc {
 
-// A firmware image read sequentially in chunks, never loaded whole: a plain file today,
-// a decompressing stream (libarchive) or a package entry later. Used from one thread.
+// A firmware image read sequentially in chunks, never loaded whole: a plain file, a decompressing
+// stream (.gz, .xz, .zst, .bz2) or a file inside a package (streamimagesource.h). Used from one thread.
 class ImageSource
 {
 public:
@@ -43,5 +46,18 @@ private:
     struct Private;
     std::unique_ptr<Private> d;
 };
+
+// Opens what `ref` names: a plain file directly (FileImageSource, seekable), a compressed file or a
+// package entry as a stream (StreamImageSource; rewind reopens it). size() is ref.size; a source
+// that ends before it, or holds more, is an InputFile error when the difference is read.
+Result<std::unique_ptr<ImageSource>> openImage(const ImageRef &ref);
+
+// Measures an image file for a plan, recognising compression by its magic bytes. A plain file:
+// its size (instant). A compressed file: one streaming pass that decompresses everything and
+// discards it, because the size stated in gzip / xz / zstd headers is missing or unreliable (gzip
+// keeps it modulo 4 GiB, zstd only optionally); the pass also proves the stream is intact and
+// gives the file's SHA-256. Seconds per GiB: call it on a worker thread. A zip (a package) is
+// refused here: packages are planned by makePlan / makePackagePlan.
+Result<ImageRef> probeImage(const QString &path, const CancelToken *cancel = nullptr);
 
 } // namespace oc

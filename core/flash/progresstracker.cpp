@@ -10,17 +10,22 @@ ProgressTracker::ProgressTracker(QList<StageWeight> stages)
     m_jobTimer.start();
 }
 
-double ProgressTracker::weightOf(Stage stage) const
+double ProgressTracker::currentWeight() const
 {
-    for (const StageWeight &s : m_stages) {
-        if (s.stage == stage)
-            return s.weight;
-    }
-    return 0;
+    return m_matched && m_index >= 0 && m_index < m_stages.size() ? m_stages[m_index].weight : 0;
 }
 
 void ProgressTracker::stageStarted(Stage stage)
 {
+    // The next entry of this stage after the current one; a stage the plan did not declare weighs 0.
+    int next = -1;
+    for (int i = m_index + 1; i < m_stages.size() && next < 0; ++i) {
+        if (m_stages[i].stage == stage)
+            next = i;
+    }
+    m_matched = next >= 0;
+    if (m_matched)
+        m_index = next;
     m_current = stage;
     m_fraction = 0;
     m_stageBytes = 0;
@@ -37,16 +42,17 @@ void ProgressTracker::stageProgress(Stage stage, qint64 done, qint64 total)
 
 void ProgressTracker::stageFinished(Stage stage)
 {
-    m_doneWeight += weightOf(stage);
-    if (stage == m_current)
-        m_fraction = 1;
+    if (stage != m_current)
+        return;
+    m_doneWeight += currentWeight();
+    m_fraction = 1;
 }
 
 double ProgressTracker::overall() const
 {
     if (m_total <= 0)
         return 0;
-    const double current = m_fraction < 1 ? weightOf(m_current) * m_fraction : 0;
+    const double current = m_fraction < 1 ? currentWeight() * m_fraction : 0;
     return qBound(0.0, (m_doneWeight + current) / m_total, 1.0);
 }
 

@@ -9,8 +9,10 @@
 namespace oc {
 
 // Turns stage events into overall progress (weighted by the plan's stage weights), a data rate
-// and an ETA. Shared by the CLI progress bar and the window's rows. Not thread-safe: feed it from
-// the thread that receives the job's signals.
+// and an ETA. Shared by the CLI progress bar and the window's rows. A stage may appear several
+// times in a multi-step plan (one Write per write step): each stageStarted() moves to the next
+// entry of that stage, in plan order. Not thread-safe: feed it from the thread that receives the
+// job's signals.
 class ProgressTracker
 {
 public:
@@ -27,9 +29,11 @@ public:
     std::optional<double> etaSeconds() const;
 
 private:
-    double weightOf(Stage stage) const;
+    double currentWeight() const;
 
     QList<StageWeight> m_stages;
+    int m_index = -1;       // entry of m_stages that runs (or ran) last
+    bool m_matched = false; // the current stage is m_stages[m_index] (not an undeclared one)
     double m_total = 0;
     double m_doneWeight = 0;
     Stage m_current = Stage::Connect;

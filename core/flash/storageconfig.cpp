@@ -1,5 +1,7 @@
 #include "storageconfig.h"
 
+#include "partitionlayout.h"
+
 #include <algorithm>
 
 namespace oc {
@@ -29,7 +31,7 @@ quint64 rangeLength(const FlashPlan &plan, quint64 capacity)
     return plan.length ? plan.length : capacity - plan.offset;
 }
 
-proto::SpiEraseMode writeEraseMode(EraseMode mode)
+proto::SpiEraseMode writeEraseMode(EraseMode mode, const TargetProfile &target)
 {
     switch (mode) {
     case EraseMode::None:
@@ -39,12 +41,29 @@ proto::SpiEraseMode writeEraseMode(EraseMode mode)
     case EraseMode::AtInit:
         return proto::SpiEraseMode::AllPartitions;
     case EraseMode::Chip:
-        return proto::SpiEraseMode::ChipCommand;
+        return chipEraseValue(target);
     }
     return proto::SpiEraseMode::Partition;
 }
 
 } // namespace
+
+bool erasesWholeChipAtInit(const TargetProfile &target)
+{
+    return target.storage == StorageKind::Nor && target.burner.generation == proto::BurnerGeneration::Icu;
+}
+
+bool canReadBack(const TargetProfile &target)
+{
+    return !erasesWholeChipAtInit(target); // both are the ICU generation's SFC NOR module
+}
+
+proto::SpiEraseMode chipEraseValue(const TargetProfile &target)
+{
+    // ICU knows 0 (lazy) and 1 (chip erase at INIT) only; K1's 1 erases partitions, 2 the chip.
+    return erasesWholeChipAtInit(target) ? proto::SpiEraseMode::AllPartitions
+                                         : proto::SpiEraseMode::ChipCommand;
+}
 
 quint32 norEraseUnit(const TargetProfile &target, const proto::SpiNorChip &chip)
 {
@@ -61,6 +80,21 @@ proto::PolicyParams policyFor(const TargetProfile &target)
     return policy;
 }
 
+namespace {
+
+// A multi-step plan sends the board's table with the plan's erase mode; a plan that only reads
+// erases nothing whatever its mode says (rule O13).
+proto::SfcConfig stepsSfcConfig(const FlashPlan &plan, proto::SfcConfig config, quint32 unit)
+{
+    const bool changes = std::any_of(plan.steps.cbegin(), plan.steps.cend(),
+                                     [](const FlashStep &s) { return s.kind != StepKind::Read; });
+    config.spi.erase = changes ? writeEraseMode(plan.erase, plan.target) : proto::SpiEraseMode::Partition;
+    config.partitions = sentNorTable(plan, unit, config.chip.chipSize);
+    return config;
+}
+
+} // namespace
+
 proto::SfcConfig sfcConfigFor(const FlashPlan &plan, const proto::SpiNorChip &chip)
 {
     proto::SfcConfig config;
@@ -70,15 +104,17 @@ proto::SfcConfig sfcConfigFor(const FlashPlan &plan, const proto::SpiNorChip &ch
     config.spi.eraseBlockSize = unit;
     config.fsEraseSize = unit;
     config.ukQuad = plan.target.bootQuad ? 1 : 0;
+    if (plan.isMultiStep())
+        return stepsSfcConfig(plan, config, unit);
     const bool whole = plan.op == Operation::Read || plan.op == Operation::Verify ||
                        (plan.op == Operation::Write && plan.erase == EraseMode::Chip) ||
                        (plan.op == Operation::Erase && plan.length == 0 && plan.offset == 0);
     if (plan.op == Operation::Read || plan.op == Operation::Verify)
         config.spi.erase = proto::SpiEraseMode::Partition;
     else if (plan.op == Operation::Erase)
-        config.spi.erase = whole ? proto::SpiEraseMode::ChipCommand : proto::SpiEraseMode::AllPartitions;
+        config.spi.erase = whole ? chipEraseValue(plan.target) : proto::SpiEraseMode::AllPartitions;
     else
-        config.spi.erase = writeEraseMode(plan.erase);
+        config.spi.erase = writeEraseMode(plan.erase, plan.target);
     if (whole) {
         config.partitions = {partition(QStringLiteral("full"), 0, 0)};
     } else {
@@ -90,6 +126,8 @@ proto::SfcConfig sfcConfigFor(const FlashPlan &plan, const proto::SpiNorChip &ch
 
 proto::MmcConfig mmcConfigFor(const FlashPlan &plan)
 {
+    if (plan.isMultiStep())
+        return stepsMmcConfig(plan);
     proto::MmcConfig config = plan.target.mmc;
     config.ranges.clear();
     config.erase = proto::MmcEraseMode::None;
@@ -126,10 +164,16 @@ Milliseconds initDeadline(const FlashPlan &plan, const proto::SpiNorChip &chip,
     case proto::SpiEraseMode::ChipCommand:
         return timeouts.initDeadline(proto::InitWork::NorErase, chip.chipSize);
     case proto::SpiEraseMode::AllPartitions: {
-        // Block by block: worst-case block erase per erase unit, with a 25 % margin.
-        const proto::NorPartition &p = config.partitions.first();
-        const quint64 size = p.size == 0xFFFFFFFF ? chip.chipSize - p.offset : p.size;
-        const quint64 blocks = (size + config.spi.eraseBlockSize - 1) / config.spi.eraseBlockSize;
+        if (erasesWholeChipAtInit(plan.target))
+            return timeouts.initDeadline(proto::InitWork::NorErase, chip.chipSize);
+        // Block by block: worst-case block erase per erase unit, with a 25 % margin, over every
+        // partition INIT erases (those not marked read-only).
+        quint64 blocks = 0;
+        for (const proto::NorPartition &p : config.partitions) {
+            if (!p.readOnly)
+                blocks += (partitionEnd(p, chip.chipSize) - p.offset + config.spi.eraseBlockSize - 1) /
+                          config.spi.eraseBlockSize;
+        }
         return timeouts.initBase + timeouts.blockEraseMax * qint64(blocks) * 5 / 4;
     }
     case proto::SpiEraseMode::Partition:
@@ -137,6 +181,17 @@ Milliseconds initDeadline(const FlashPlan &plan, const proto::SpiNorChip &chip,
         break;
     }
     return timeouts.initDeadline(proto::InitWork::None);
+}
+
+Milliseconds stepWriteAckDeadline(const FlashPlan &plan, const FlashStep &step, const proto::SpiNorChip &chip,
+                                  quint32 chunkBytes, const proto::Timeouts &timeouts)
+{
+    if (plan.target.storage == StorageKind::Emmc)
+        return timeouts.writeAckDeadline(chunkBytes, 512, 0, 512, plan.target.debug.writeBackCheck);
+    const quint32 unit = norEraseUnit(plan.target, chip);
+    const quint64 lazy = lazyEraseBytes(plan, step, chunkBytes, chip.chipSize, unit);
+    return timeouts.writeAckDeadline(chunkBytes, chip.pageSize, qint64(lazy), unit,
+                                     plan.target.debug.writeBackCheck);
 }
 
 Milliseconds writeAckDeadline(const FlashPlan &plan, const proto::SpiNorChip &chip, quint32 chunkBytes,

@@ -3,6 +3,9 @@
 #include "core/catalog/placeholders.h"
 #include "core/flash/targetbuilder.h"
 
+#include <archive.h>
+#include <archive_entry.h>
+
 #include <QEventLoop>
 #include <QFile>
 #include <QRandomGenerator>
@@ -37,6 +40,35 @@ QByteArray FlashKit::readFile(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+void FlashKit::writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size())
+        qFatal("cannot write %s", qPrintable(path));
+}
+
+QString FlashKit::makeCompressed(const QString &name, const QByteArray &data, const QString &filter) const
+{
+    const QString path = tempPath(name);
+    struct archive *a = archive_write_new();
+    const QByteArray filterName = filter.toLatin1();
+    if (archive_write_add_filter_by_name(a, filterName.constData()) != ARCHIVE_OK ||
+        archive_write_set_format_raw(a) != ARCHIVE_OK ||
+        archive_write_open_filename(a, QFile::encodeName(path).constData()) != ARCHIVE_OK)
+        qFatal("libarchive cannot write %s: %s", qPrintable(filter), archive_error_string(a));
+    struct archive_entry *entry = archive_entry_new();
+    archive_entry_set_pathname(entry, "image");
+    archive_entry_set_filetype(entry, AE_IFREG);
+    archive_entry_set_size(entry, data.size());
+    if (archive_write_header(a, entry) != ARCHIVE_OK ||
+        archive_write_data(a, data.constData(), size_t(data.size())) != la_ssize_t(data.size()) ||
+        archive_write_close(a) != ARCHIVE_OK)
+        qFatal("libarchive failed on %s: %s", qPrintable(path), archive_error_string(a));
+    archive_entry_free(entry);
+    archive_write_free(a);
+    return path;
+}
+
 proto::Timeouts FlashKit::shortTimeouts()
 {
     proto::Timeouts t;
@@ -60,16 +92,39 @@ proto::Timeouts FlashKit::shortTimeouts()
 Result<FlashPlan> FlashKit::plan(const QString &boardName, const PlanRequest &request,
                                  bool fullTimeouts) const
 {
-    const catalog::BoardProfile *board = m_catalog->board(boardName);
-    if (!board)
+    if (!m_catalog->board(boardName))
         return makeError(ErrorCode::Profile, QStringLiteral("no board %1").arg(boardName));
-    const catalog::ChipProfile &chip = m_catalog->chipOf(*board);
-    VendorImages images{catalog::placeholderGinfo(chip, *board), catalog::placeholderSpl(chip, *board),
-                        catalog::placeholderBurner(chip, *board), true};
-    auto plan = makePlan(request, targetFor(*m_catalog, *board), images);
+    return plan(target(boardName), request, fullTimeouts);
+}
+
+Result<FlashPlan> FlashKit::plan(const TargetProfile &target, const PlanRequest &request,
+                                 bool fullTimeouts) const
+{
+    auto plan = makePlan(request, target, images(target.boardName));
     if (plan && !fullTimeouts)
         plan->timeouts = shortTimeouts();
     return plan;
+}
+
+PlanCheck FlashKit::check(const TargetProfile &target, const PlanRequest &request) const
+{
+    return checkStepPlan(request, target, images(target.boardName));
+}
+
+TargetProfile FlashKit::target(const QString &boardName) const
+{
+    const catalog::BoardProfile *board = m_catalog->board(boardName);
+    Q_ASSERT_X(board, "FlashKit::target", qPrintable(boardName));
+    return targetFor(*m_catalog, *board);
+}
+
+VendorImages FlashKit::images(const QString &boardName) const
+{
+    const catalog::BoardProfile *board = m_catalog->board(boardName);
+    Q_ASSERT_X(board, "FlashKit::images", qPrintable(boardName));
+    const catalog::ChipProfile &chip = m_catalog->chipOf(*board);
+    return VendorImages{catalog::placeholderGinfo(chip, *board), catalog::placeholderSpl(chip, *board),
+                        catalog::placeholderBurner(chip, *board), true};
 }
 
 sim::SimBoardConfig FlashKit::boardConfig(const QString &chip, const QString &storage)

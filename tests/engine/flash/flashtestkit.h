@@ -27,10 +27,23 @@ public:
     // A file of `size` pseudo-random bytes (deterministic per seed).
     QString makeImage(const QString &name, qint64 size, quint32 seed = 1) const;
     static QByteArray readFile(const QString &path);
+    static void writeFile(const QString &path, const QByteArray &data);
+    // `data` as a single-file compressed stream ("gzip", "xz", "zstd", "bzip2"), written with
+    // libarchive's own compressors: test data made at test time, no command-line tools needed.
+    QString makeCompressed(const QString &name, const QByteArray &data, const QString &filter) const;
 
     // A validated plan for board profile `board` (e.g. "t31-nor"), with placeholder vendor files.
     // Waits are shortened for tests (see shortTimeouts) unless `fullTimeouts`.
     Result<FlashPlan> plan(const QString &board, const PlanRequest &request, bool fullTimeouts = false) const;
+    // The same for a board profile a test changed (a partition table, a capacity ...).
+    Result<FlashPlan> plan(const TargetProfile &target, const PlanRequest &request,
+                           bool fullTimeouts = false) const;
+    // The multi-step planner's verdict with every preflight finding, for rule tests.
+    PlanCheck check(const TargetProfile &target, const PlanRequest &request) const;
+
+    // The engine's view of a built-in board profile, and placeholder vendor files for it.
+    TargetProfile target(const QString &board) const;
+    VendorImages images(const QString &board) const;
 
     // Protocol limits are kept; only how long the host waits for a board that does not answer
     // shrinks, so fault tests end in seconds.
