@@ -4,11 +4,27 @@
 
 #include <QMetaObject>
 #include <QPointer>
+#include <QThreadPool>
 #include <QtConcurrent>
 
 namespace oc {
 
 namespace {
+
+// Jobs block a thread for their whole run (minutes), so they get threads of their own: on Qt's global
+// pool, as many jobs as cores would starve everything else Qt runs there (threaded painting, image
+// conversion, short QtConcurrent tasks) and would cap the boards flashed at once to the core count.
+Q_GLOBAL_STATIC(QThreadPool, jobThreads)
+
+QThreadPool *jobPool()
+{
+    QThreadPool *pool = jobThreads();
+    if (pool->maxThreadCount() < 1024) {
+        pool->setMaxThreadCount(1024); // one thread per running job; a station flashes dozens at once
+        pool->setExpiryTimeout(60000);
+    }
+    return pool;
+}
 
 // Forwards session events to the job's thread as queued calls, preserving their order.
 class QueuedObserver final : public SessionObserver
@@ -71,7 +87,7 @@ void FlashJob::start()
     Q_ASSERT(!m_started);
     m_started = true;
     m_running = true;
-    m_future = QtConcurrent::run([this] {
+    m_future = QtConcurrent::run(jobPool(), [this] {
         const JobResult result = work();
         QMetaObject::invokeMethod(
             this, [this, result] { deliver(result); }, Qt::QueuedConnection);

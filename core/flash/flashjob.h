@@ -15,7 +15,8 @@
 
 namespace oc {
 
-// Runs one FlashPlan on one board on a worker thread (QtConcurrent). The job opens the board
+// Runs one FlashPlan on one board on a worker thread of its own (QtConcurrent on a pool reserved for
+// jobs, never Qt's global pool: a job blocks its thread for minutes). The job opens the board
 // through `provider` inside its Connect stage, so opening never blocks the caller's thread.
 //
 // Signals are always emitted from the thread the job lives in (queued from the worker), in
