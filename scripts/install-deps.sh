@@ -14,6 +14,8 @@ packages=(
   xz-utils zstd
   # tests: emulated USB bus, offscreen/Xvfb UI runs, packaging validators
   umockdev libumockdev-dev xvfb xauth appstream desktop-file-utils dpkg-dev file
+  # a CJK font, so the Simplified Chinese window renders (screenshots, offscreen tests)
+  fonts-wqy-microhei
 )
 
 missing=()
