@@ -11,7 +11,6 @@ namespace oc::cli {
 
 namespace {
 
-
 QString hex(quint64 v)
 {
     return QStringLiteral("0x%1").arg(v, 0, 16);
@@ -73,7 +72,8 @@ QString chipText(const catalog::Catalog &catalog, const catalog::ChipProfile &c)
     for (const catalog::UsbId &id : c.usbIds)
         ids << catalog::formatUsbId(id);
     s += QStringLiteral("  USB %1, ROM answers '%2', burner '%3' (command layout %4)\n")
-             .arg(ids.join(QStringLiteral(", ")), proto::printableId(c.boot.romCpuInfo), proto::printableId(c.burner.idString),
+             .arg(ids.join(QStringLiteral(", ")), proto::printableId(c.boot.romCpuInfo),
+                  proto::printableId(c.burner.idString),
                   QLatin1String(catalog::commandLayoutName(c.burner.layout)));
     s += QStringLiteral("  ginfo %1, SPL %2, stage 2 %3, d2i %4\n")
              .arg(hex(c.boot.ginfoAddr), hex(c.boot.splAddr), hex(c.boot.stage2Addr),

@@ -111,20 +111,7 @@ int CliApp::usageError(const QString &message)
 
 int CliApp::fail(const Error &error)
 {
-    if (m_mode == OutputMode::Json) {
-        QJsonObject o{{QStringLiteral("event"), QStringLiteral("result")},
-                      {QStringLiteral("ok"), false},
-                      {QStringLiteral("exitCode"), exitCodeFor(error.code)},
-                      {QStringLiteral("error"),
-                       QJsonObject{{QStringLiteral("code"), QLatin1String(errorCodeName(error.code))},
-                                   {QStringLiteral("message"), error.message},
-                                   {QStringLiteral("advice"), adviceFor(error)}}}};
-        out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
-    } else {
-        std::fprintf(stderr, "error: %s\nwhat to do: %s\n", qPrintable(error.message),
-                     qPrintable(adviceFor(error)));
-    }
-    return exitCodeFor(error.code);
+    return reportFailure(m_mode, error);
 }
 
 int CliApp::run(const QStringList &arguments)

@@ -1,5 +1,7 @@
 #include "cmdimport.h"
 
+#include "reporter.h"
+
 #include "core/catalog/catalog.h"
 #include "core/catalog/importstore.h"
 
@@ -108,20 +110,7 @@ void printHuman(const catalog::ClonerImport &r, const QString &store)
 
 int fail(const Error &error, OutputMode mode)
 {
-    if (mode == OutputMode::Json) {
-        const QJsonObject o{{QStringLiteral("event"), QStringLiteral("result")},
-                            {QStringLiteral("ok"), false},
-                            {QStringLiteral("exitCode"), exitCodeFor(error.code)},
-                            {QStringLiteral("error"),
-                             QJsonObject{{QStringLiteral("code"), QLatin1String(errorCodeName(error.code))},
-                                         {QStringLiteral("message"), error.message},
-                                         {QStringLiteral("advice"), adviceFor(error)}}}};
-        out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
-    } else {
-        std::fprintf(stderr, "error: %s\nwhat to do: %s\n", qPrintable(error.message),
-                     qPrintable(adviceFor(error)));
-    }
-    return exitCodeFor(error.code);
+    return reportFailure(mode, error);
 }
 
 } // namespace

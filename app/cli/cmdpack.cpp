@@ -1,5 +1,7 @@
 #include "cmdpack.h"
 
+#include "reporter.h"
+
 #include "sizeparse.h"
 
 #include "core/catalog/catalog.h"
@@ -33,20 +35,7 @@ void out(const QString &text)
 
 int fail(OutputMode mode, const Error &error)
 {
-    if (mode == OutputMode::Json) {
-        const QJsonObject o{{QStringLiteral("event"), QStringLiteral("result")},
-                            {QStringLiteral("ok"), false},
-                            {QStringLiteral("exitCode"), exitCodeFor(error.code)},
-                            {QStringLiteral("error"),
-                             QJsonObject{{QStringLiteral("code"), QLatin1String(errorCodeName(error.code))},
-                                         {QStringLiteral("message"), error.message},
-                                         {QStringLiteral("advice"), adviceFor(error)}}}};
-        out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
-    } else {
-        std::fprintf(stderr, "error: %s\nwhat to do: %s\n", qPrintable(error.message),
-                     qPrintable(adviceFor(error)));
-    }
-    return exitCodeFor(error.code);
+    return reportFailure(mode, error);
 }
 
 int usage(const QString &message)

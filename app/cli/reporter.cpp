@@ -43,6 +43,22 @@ QJsonObject errorJson(const Error &error)
 
 } // namespace
 
+int reportFailure(OutputMode mode, const Error &error)
+{
+    if (mode == OutputMode::Json) {
+        const QJsonObject o{{QStringLiteral("event"), QStringLiteral("result")},
+                            {QStringLiteral("ok"), false},
+                            {QStringLiteral("exitCode"), exitCodeFor(error.code)},
+                            {QStringLiteral("error"), errorJson(error)}};
+        std::fputs(QJsonDocument(o).toJson(QJsonDocument::Compact).append('\n').constData(), stdout);
+        std::fflush(stdout);
+    } else {
+        std::fprintf(stderr, "error: %s\nwhat to do: %s\n", qPrintable(error.message),
+                     qPrintable(adviceFor(error)));
+    }
+    return exitCodeFor(error.code);
+}
+
 QString adviceFor(const Error &error)
 {
     switch (error.code) {

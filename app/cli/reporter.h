@@ -44,4 +44,9 @@ private:
 // Human-readable advice for an error class: what the user should do next.
 QString adviceFor(const Error &error);
 
+// Prints a failure that happened before or outside a job (bad option, missing file, no board): a
+// result event on stdout with --json, "error: ... / what to do: ..." on stderr otherwise. Returns the
+// exit code of the error's class.
+int reportFailure(OutputMode mode, const Error &error);
+
 } // namespace oc::cli
