@@ -182,4 +182,28 @@ QStringList stageNames(const QList<Stage> &stages)
     return names;
 }
 
+proto::NorPartition part(const char *name, quint32 offset, quint32 size, proto::PartitionMode mode,
+                         bool readOnly)
+{
+    proto::NorPartition p;
+    p.name = QLatin1String(name);
+    p.offset = offset;
+    p.size = size;
+    p.mode = mode;
+    p.readOnly = readOnly;
+    return p;
+}
+
+StepRequest step(StepKind kind, const QString &path, const QString &partition, std::optional<quint64> offset,
+                 quint64 length)
+{
+    StepRequest r;
+    r.kind = kind;
+    r.path = path;
+    r.partition = partition;
+    r.offset = offset;
+    r.length = length;
+    return r;
+}
+
 } // namespace oc::test

@@ -74,4 +74,12 @@ bool runJob(FlashJob &job, JobTrace &trace, int timeoutMs = 60000);
 
 QStringList stageNames(const QList<Stage> &stages);
 
+// One partition of a board's table, for plans built in tests.
+proto::NorPartition part(const char *name, quint32 offset, quint32 size, proto::PartitionMode mode,
+                         bool readOnly = false);
+
+// One step of a multi-step plan: `partition` names where it goes, or `offset` gives the address.
+StepRequest step(StepKind kind, const QString &path, const QString &partition,
+                 std::optional<quint64> offset = {}, quint64 length = 0);
+
 } // namespace oc::test

@@ -20,18 +20,6 @@ namespace {
 constexpr quint64 MiB = 1 << 20;
 constexpr quint64 KiB = 1024;
 
-proto::NorPartition part(const char *name, quint32 offset, quint32 size, proto::PartitionMode mode,
-                         bool readOnly = false)
-{
-    proto::NorPartition p;
-    p.name = QLatin1String(name);
-    p.offset = offset;
-    p.size = size;
-    p.mode = mode;
-    p.readOnly = readOnly;
-    return p;
-}
-
 StepRequest writeStep(const QString &path, const QString &partition, std::optional<quint64> offset = {})
 {
     StepRequest r;

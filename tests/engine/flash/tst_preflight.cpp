@@ -15,30 +15,6 @@ namespace {
 constexpr quint64 KiB = 1024;
 constexpr quint64 MiB = 1 << 20;
 
-proto::NorPartition part(const char *name, quint32 offset, quint32 size, proto::PartitionMode mode,
-                         bool readOnly = false)
-{
-    proto::NorPartition p;
-    p.name = QLatin1String(name);
-    p.offset = offset;
-    p.size = size;
-    p.mode = mode;
-    p.readOnly = readOnly;
-    return p;
-}
-
-StepRequest step(StepKind kind, const QString &path, const QString &partition,
-                 std::optional<quint64> offset = {}, quint64 length = 0)
-{
-    StepRequest r;
-    r.kind = kind;
-    r.path = path;
-    r.partition = partition;
-    r.offset = offset;
-    r.length = length;
-    return r;
-}
-
 QString describe(const PlanCheck &check)
 {
     QStringList lines;
