@@ -220,6 +220,7 @@ Status FlashSession::configure()
                QStringLiteral("policy blob"));
     if (m_plan.target.storage == StorageKind::Nor)
         return configureNor();
+    m_result.flashSize = m_plan.target.capacity;
     const QByteArray blob =
         proto::buildMmcConfigBlob(m_plan.target.burner, m_plan.target.debug, policy, mmcConfigFor(m_plan));
     OC_TRY_CTX(m_burner->sendConfig(blob), QStringLiteral("eMMC configuration"));
@@ -249,6 +250,7 @@ Status FlashSession::configureNor()
                 .arg(idText));
     m_chip = *it;
     m_result.flashName = m_chip.name;
+    m_result.flashSize = m_chip.chipSize;
     log(LogLevel::Info,
         QStringLiteral("flash %1 (JEDEC %2, %3 MiB)").arg(m_chip.name, idText).arg(m_chip.chipSize >> 20));
     OC_TRY(checkAgainstChip());

@@ -34,6 +34,8 @@ struct JobResult
     QByteArray burnerId; // GET_CPU_INFO of the burner
     quint32 jedecId = 0;
     QString flashName;
+    quint64 flashSize =
+        0;             // bytes: the NOR chip's size from its JEDEC record, or the eMMC's declared capacity
     quint64 bytes = 0; // bytes written / read / verified
     double seconds = 0;
     int retries = 0;

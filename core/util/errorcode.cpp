@@ -71,4 +71,14 @@ const char *errorCodeName(ErrorCode code)
     return "internal";
 }
 
+ErrorCode errorCodeFromName(const QString &name)
+{
+    for (int i = 0; i <= int(ErrorCode::Internal); ++i) {
+        const auto code = ErrorCode(i);
+        if (name == QLatin1String(errorCodeName(code)))
+            return code;
+    }
+    return ErrorCode::Internal;
+}
+
 } // namespace oc

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QtGlobal>
 
 namespace oc {
@@ -29,5 +30,8 @@ int exitCodeFor(ErrorCode code);
 
 // Stable machine-readable identifier ("timeout", "verify-mismatch", ...) for JSON output and logs.
 const char *errorCodeName(ErrorCode code);
+
+// The inverse of errorCodeName (records read back); Internal for a name it does not know.
+ErrorCode errorCodeFromName(const QString &name);
 
 } // namespace oc

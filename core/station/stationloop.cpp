@@ -1,0 +1,145 @@
+#include "stationloop.h"
+
+#include "core/flash/flashjob.h"
+
+namespace oc::station {
+
+StationLoop::StationLoop(StationSetup setup, std::shared_ptr<DeviceProvider> provider, RecordLog *records,
+                         QObject *parent)
+    : QObject(parent)
+    , m_setup(std::move(setup))
+    , m_provider(std::move(provider))
+    , m_records(records)
+    , m_lanes(m_setup.rebootSettleMs)
+{
+    qRegisterMetaType<oc::station::UnitRecord>();
+    m_lanes.setNextUnit(m_setup.firstUnit);
+    m_pollTimer.setInterval(m_setup.pollMs);
+    connect(&m_pollTimer, &QTimer::timeout, this, &StationLoop::poll);
+    m_clock.start();
+}
+
+StationLoop::~StationLoop()
+{
+    for (Running &running : m_running) {
+        running.job->disconnect(this);
+        running.job->cancel();
+    }
+    // The jobs are children: each one's destructor waits for its worker.
+}
+
+void StationLoop::start()
+{
+    m_stopping = false;
+    for (const QString &port : m_lanes.arm())
+        startUnit(port);
+    poll();
+    m_pollTimer.start();
+}
+
+void StationLoop::finish()
+{
+    m_lanes.disarm();
+    checkIdle();
+}
+
+void StationLoop::stop()
+{
+    m_lanes.disarm();
+    m_stopping = true;
+    for (Running &running : m_running)
+        running.job->cancel();
+    checkIdle();
+}
+
+bool StationLoop::isIdle() const
+{
+    return !m_lanes.isArmed() && m_running.isEmpty();
+}
+
+void StationLoop::poll()
+{
+    auto listed = m_provider->listDevices();
+    if (!listed) {
+        if (!m_busErrorShown)
+            Q_EMIT busError(listed.error());
+        m_busErrorShown = true;
+        return;
+    }
+    m_busErrorShown = false;
+    QHash<QString, UsbDeviceId> current;
+    for (const UsbDeviceId &id : *listed)
+        current.insert(id.portPath, id);
+    const qint64 t = now();
+    // Departures first: a board that re-enumerated leaves before its new self arrives.
+    QStringList arrivals;
+    for (auto it = m_present.cbegin(); it != m_present.cend(); ++it) {
+        const auto found = current.constFind(it.key());
+        if (found == current.cend() || found->address != it->address) {
+            m_lanes.left(it.key(), t);
+            Q_EMIT boardLeft(it.key());
+        }
+    }
+    for (auto it = current.cbegin(); it != current.cend(); ++it) {
+        const auto known = m_present.constFind(it.key());
+        if (known == m_present.cend() || known->address != it->address)
+            arrivals << it.key();
+    }
+    m_present = current;
+    arrivals.sort();
+    for (const QString &port : std::as_const(arrivals)) {
+        Q_EMIT boardArrived(port);
+        if (m_lanes.arrived(port, t))
+            startUnit(port);
+    }
+    m_lanes.tick(t);
+}
+
+void StationLoop::startUnit(const QString &port)
+{
+    if (m_running.contains(port) || !m_present.contains(port))
+        return;
+    const UsbDeviceId device = m_present.value(port);
+    const quint64 unit = m_lanes.started(port);
+    auto *job = new FlashJob(m_setup.plan, m_provider, device, this);
+    connect(job, &FlashJob::stageStarted, this,
+            [this, unit](Stage stage) { Q_EMIT stageStarted(unit, stage); });
+    connect(job, &FlashJob::logLine, this,
+            [this, unit](LogLevel level, const QString &text) { Q_EMIT logLine(unit, level, text); });
+    connect(job, &FlashJob::finished, this, [this, port] { onJobFinished(port); });
+    m_running.insert(port, Running{unit, job});
+    Q_EMIT unitStarted(unit, m_lanes.lane(port)->number, port);
+    job->start();
+    if (m_setup.maxUnits && m_lanes.unitsStarted() >= m_setup.maxUnits)
+        m_lanes.disarm();
+}
+
+void StationLoop::onJobFinished(const QString &port)
+{
+    Running running = m_running.take(port);
+    const JobResult result = running.job->result();
+    m_lanes.finished(port, result.ok, result.boardState == BoardState::Rebooted, now());
+    UnitContext context = m_setup.identity;
+    context.unit = running.unit;
+    context.lane = m_lanes.lane(port)->number;
+    context.port = port;
+    const UnitRecord record = UnitRecord::from(context, result);
+    if (Status saved = m_records->append(record); !saved) {
+        // Never flash a unit that cannot be recorded: stop taking new boards.
+        m_lanes.disarm();
+        Q_EMIT recordError(saved.error());
+    }
+    running.job->deleteLater(); // its worker has delivered the result; deleting waits for it to return
+    Q_EMIT unitFinished(record);
+    checkIdle();
+}
+
+void StationLoop::checkIdle()
+{
+    if (!isIdle())
+        return;
+    m_pollTimer.stop();
+    Q_EMIT idle();
+}
+
+} // namespace oc::station
