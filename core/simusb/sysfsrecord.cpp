@@ -82,6 +82,11 @@ QString SysfsRecord::devicePath(const QString &name)
     return path + QLatin1Char('/') + name;
 }
 
+QString SysfsRecord::charDevLink(quint8 bus, quint8 devnum)
+{
+    return QStringLiteral("/sys/dev/char/%1:%2").arg(UsbDeviceMajor).arg((bus - 1) * 128 + devnum - 1);
+}
+
 QString SysfsRecord::nodePath(quint8 bus, quint8 devnum)
 {
     return QStringLiteral("/dev/bus/usb/%1/%2")

@@ -34,6 +34,8 @@ public:
     static QString devicePath(const QString &name);
     // "/dev/bus/usb/001/005"
     static QString nodePath(quint8 bus, quint8 devnum);
+    // "/sys/dev/char/189:<minor>": the link from the device number to the device's sysfs entry.
+    static QString charDevLink(quint8 bus, quint8 devnum);
 
     // The full record (P:, N:, E:, A:, H: lines) for add_from_string.
     static QString record(const Device &device);

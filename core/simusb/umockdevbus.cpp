@@ -5,6 +5,7 @@
 #include "core/util/logging.h"
 #include "sysfsrecord.h"
 
+#include <QFile>
 #include <QHash>
 #include <QSet>
 
@@ -243,7 +244,11 @@ void UmockdevBus::Core::detach(Slot &slot)
         umockdev_testbed_uevent(testbed, utf8(slot.sysPath).constData(), "remove");
     umockdev_testbed_remove_device(testbed, utf8(slot.sysPath).constData());
     umockdev_testbed_detach_ioctl(testbed, utf8(slot.nodePath).constData(), nullptr);
-    usedDevnums[slot.bus].remove(slot.device->config().devnum);
+    // umockdev 0.17 leaves the /sys/dev/char/<major>:<minor> link behind; a device that gets the same
+    // number later (after 127 plugs on a bus) could not be added. The kernel removes it: so do we.
+    const int devnum = slot.device->config().devnum;
+    QFile::remove(rootDir + SysfsRecord::charDevLink(slot.bus, quint8(devnum)));
+    usedDevnums[slot.bus].remove(devnum);
     retired.push_back(std::move(slot.device));
     qCDebug(lcSim).noquote() << "umockdev bus:" << slot.portPath << "detached from" << slot.nodePath;
 }

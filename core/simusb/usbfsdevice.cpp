@@ -247,7 +247,7 @@ void UsbfsDevice::discardUrb(UMockdevIoctlClient *client)
     // Like the kernel: an URB that already completed can only be reaped.
     if (it == m_urbs.end() || it->reapable(now))
         return fail(client, EINVAL);
-    if (it->started)
+    if (it->started && m_model)
         m_model->cancelPending(now);
     it->finish(-ENOENT, now);
     checkAttachment();
@@ -495,6 +495,9 @@ void UsbfsDevice::disconnect()
     }
     qCDebug(lcSim) << "usbfs: device" << m_config.bus << m_config.devnum << "left the bus";
     poll(now); // blocked REAPURB callers get the failed URBs, then ENODEV
+    // This attachment is over and never calls the model again; a retired device must not keep a
+    // board (and its storage) alive for as long as the bus lives.
+    m_model.reset();
 }
 
 UsbfsDevice::Urb *UsbfsDevice::nextReapable(SimTime now)
