@@ -3,6 +3,7 @@
 #include "catalogtext.h"
 #include "cmdimport.h"
 #include "cmdpack.h"
+#include "cmdstation.h"
 #include "sizeparse.h"
 
 #include "core/catalog/catalog.h"
@@ -33,6 +34,8 @@ const char *Summary =
     "  verify IMAGE       compare the flash at --offset with IMAGE\n"
     "  import PATH        import the boards of an Ingenic USB Cloner folder or bundle (.zip/.ingenic)\n"
     "  pack OUT.zip       package --write FILE@OFFSET|PARTITION ... for --board; `flash OUT.zip` runs it\n"
+    "  station PLAN       production station: flash and verify every board plugged in with the station\n"
+    "                     plan, one lane per port, a CSV + JSON-lines record per unit in --records DIR\n"
     "\n"
     "Vendor files: --firmware names your Ingenic USB Cloner installation (or any folder with\n"
     "<chip>/spl.bin, uboot.bin, ginfo.bin); OpenCloner ships no vendor binaries.\n"
@@ -60,8 +63,9 @@ void CliApp::addOptions()
     m_parser.setApplicationDescription(QString::fromLatin1(Summary));
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsCompactedShortOptions);
     m_parser.addHelpOption();
-    m_parser.addPositionalArgument(QStringLiteral("command"),
-                                   QStringLiteral("list, info, boot, flash, read, erase, verify"));
+    m_parser.addPositionalArgument(
+        QStringLiteral("command"),
+        QStringLiteral("list, info, boot, flash, read, erase, verify, import, pack, station"));
     m_parser.addOptions({
         {{QStringLiteral("b"), QStringLiteral("board")},
          QStringLiteral("Board profile (see `info`)."),
@@ -100,7 +104,8 @@ void CliApp::addOptions()
          QStringLiteral("More output (-vv: every protocol step).")},
         {QStringLiteral("version"), QStringLiteral("Print the version and exit.")},
     });
-    addPackOptions(m_parser); // pack's own options (cmdpack.h)
+    addPackOptions(m_parser);    // pack's own options (cmdpack.h)
+    addStationOptions(m_parser); // station's (cmdstation.h)
 }
 
 int CliApp::usageError(const QString &message)
@@ -160,6 +165,11 @@ int CliApp::run(const QStringList &arguments)
         return cmdJob(Operation::Erase);
     if (m_command == QLatin1String("verify"))
         return cmdJob(Operation::Verify);
+    if (m_command == QLatin1String("station"))
+        return runStationCommand(*m_catalog, {m_parser, m_args, m_mode, m_verbosity, m_provider,
+                                              [this](std::function<void()> hook) {
+                                                  m_cancelHook = std::move(hook);
+                                              }});
     if (m_command == QLatin1String("pack"))
         return runPackCommand(*m_catalog, {m_parser, arguments, m_args, m_mode});
     return usageError(QStringLiteral("unknown command '%1'").arg(m_command));
@@ -167,7 +177,9 @@ int CliApp::run(const QStringList &arguments)
 
 void CliApp::cancel()
 {
-    if (m_job) {
+    if (m_cancelHook) {
+        m_cancelHook();
+    } else if (m_job) {
         std::fputs("\ncancelling: stopping after the current transfer...\n", stderr);
         m_job->cancel();
     }

@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <functional>
 #include <memory>
 
 namespace oc::catalog {
@@ -48,6 +49,7 @@ private:
     OutputMode m_mode = OutputMode::Human;
     int m_verbosity = 0;
     FlashJob *m_job = nullptr;
+    std::function<void()> m_cancelHook; // set while `station` runs
 };
 
 } // namespace oc::cli

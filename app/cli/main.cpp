@@ -20,6 +20,7 @@ void onSigint(int)
     const char byte = 1;
     [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &byte, 1);
     std::signal(SIGINT, SIG_DFL); // a second Ctrl-C ends the process at once
+    std::signal(SIGTERM, SIG_DFL);
 }
 
 } // namespace
@@ -44,6 +45,7 @@ int main(int argc, char **argv)
             cli.cancel();
         });
         std::signal(SIGINT, onSigint);
+        std::signal(SIGTERM, onSigint); // `kill`, systemd: the same clean stop as Ctrl-C
     }
     return cli.run(QCoreApplication::arguments());
 }
