@@ -7,6 +7,8 @@
 #include <QThreadPool>
 #include <QtConcurrent>
 
+#include <time.h>
+
 namespace oc {
 
 namespace {
@@ -110,7 +112,31 @@ bool FlashJob::waitForWorker(int ms)
     return true;
 }
 
+namespace {
+
+// CPU time of the calling thread: what one job costs the host, apart from the other boards' jobs.
+double threadCpuSeconds()
+{
+#if defined(CLOCK_THREAD_CPUTIME_ID)
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+#else
+    return 0;
+#endif
+}
+
+} // namespace
+
 JobResult FlashJob::work()
+{
+    const double cpu0 = threadCpuSeconds();
+    JobResult result = runSession();
+    result.cpuSeconds = threadCpuSeconds() - cpu0;
+    return result;
+}
+
+JobResult FlashJob::runSession()
 {
     QueuedObserver observer(this);
     auto transport = m_provider->open(m_device);

@@ -51,6 +51,7 @@ Q_SIGNALS:
 
 private:
     JobResult work();
+    JobResult runSession();
     void deliver(const JobResult &result);
 
     FlashPlan m_plan;

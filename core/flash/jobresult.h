@@ -38,6 +38,7 @@ struct JobResult
         0;             // bytes: the NOR chip's size from its JEDEC record, or the eMMC's declared capacity
     quint64 bytes = 0; // bytes written / read / verified
     double seconds = 0;
+    double cpuSeconds = 0; // CPU time of the job's worker thread (the host's cost of this board)
     int retries = 0;
 };
 

@@ -130,7 +130,7 @@ void StationLoop::onJobFinished(const QString &port)
         Q_EMIT recordError(saved.error());
     }
     running.job->deleteLater(); // its worker has delivered the result; deleting waits for it to return
-    Q_EMIT unitFinished(record);
+    Q_EMIT unitFinished(record, result);
     checkIdle();
 }
 

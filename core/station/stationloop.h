@@ -66,8 +66,8 @@ Q_SIGNALS:
     void unitStarted(quint64 unit, int lane, const QString &port);
     void stageStarted(quint64 unit, oc::Stage stage);
     void logLine(quint64 unit, oc::LogLevel level, const QString &text);
-    // After the record is on disk.
-    void unitFinished(const oc::station::UnitRecord &record);
+    // After the record is on disk; `result` is the job's own (timings, retries, CPU time).
+    void unitFinished(const oc::station::UnitRecord &record, const oc::JobResult &result);
     void recordError(const oc::Error &error);
     void busError(const oc::Error &error); // listing the bus failed (repeated failures: once)
     void idle();
