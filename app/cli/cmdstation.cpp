@@ -231,6 +231,18 @@ int runStationCommand(const catalog::Catalog &catalog, const StationCommand &com
     auto records = station::RecordLog::open(folder, setup->identity.station);
     if (!records)
         return reportFailure(command.mode, records.error());
+    // A station restarted during the day (a crash, a new shift) continues its unit numbers.
+    auto today = station::readJsonRecords(records->jsonPath(QDate::currentDate()));
+    if (today) {
+        for (const station::UnitRecord &r : std::as_const(today->records))
+            setup->firstUnit = std::max(setup->firstUnit, r.unit + 1);
+        if (today->damagedLines > 0)
+            err(QStringLiteral(
+                    "warning: %1 damaged line(s) in %2 (cut short by a power loss?); they are kept, "
+                    "new records go after them\n")
+                    .arg(today->damagedLines)
+                    .arg(QDir::toNativeSeparators(records->jsonPath(QDate::currentDate()))));
+    }
     setup->maxUnits = o->units;
     setup->rebootSettleMs = o->settleMs;
     announce(*setup, *records, command.mode);

@@ -92,6 +92,7 @@ quint64 LaneTracker::started(const QString &port)
     lane.state = LaneState::Running;
     lane.restarting = false;
     lane.unit = m_nextUnit++;
+    ++m_started;
     m_guards[port] = Guard();
     ++m_counters.running;
     return lane.unit;

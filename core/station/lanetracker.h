@@ -77,7 +77,7 @@ public:
     const Lane *lane(const QString &port) const;
     QList<Lane> lanes() const; // by lane number
     StationCounters counters() const { return m_counters; }
-    quint64 unitsStarted() const { return m_nextUnit - 1; }
+    quint64 unitsStarted() const { return m_started; } // by this tracker, whatever the first number
     // The next unit number (a station that resumes a day's records continues its numbering).
     void setNextUnit(quint64 unit) { m_nextUnit = unit; }
     void resetCounters();
@@ -97,6 +97,7 @@ private:
     QHash<QString, Guard> m_guards;
     StationCounters m_counters;
     quint64 m_nextUnit = 1;
+    quint64 m_started = 0;
 };
 
 } // namespace oc::station

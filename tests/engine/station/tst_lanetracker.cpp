@@ -145,6 +145,7 @@ private Q_SLOTS:
         t.arm();
         t.arrived(P1, 0);
         QCOMPARE(t.started(P1), quint64(41));
+        QCOMPARE(t.unitsStarted(), quint64(1));
         t.finished(P1, true, false, 1);
         t.resetCounters();
         QCOMPARE(t.counters(), (StationCounters{0, 0, 0}));

@@ -219,6 +219,11 @@ private Q_SLOTS:
         QVERIFY(json);
         QCOMPARE(json->damagedLines, 0);
         QCOMPARE(json->records.size(), before + 2);
+        quint64 lastBefore = 0;
+        for (int i = 0; i < before; ++i)
+            lastBefore = std::max(lastBefore, json->records[i].unit);
+        QCOMPARE(json->records[before].unit, lastBefore + 1); // numbering continues after a restart
+        QCOMPARE(json->records[before + 1].unit, lastBefore + 2);
         m_usb.clear();
     }
 
