@@ -1,10 +1,14 @@
 #include "cmdstation.h"
 
+#include "sizeparse.h"
+
 #include "core/catalog/catalog.h"
+#include "core/package/packagereader.h"
 #include "core/station/stationsetup.h"
 
 #include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTime>
@@ -198,6 +202,11 @@ void addStationOptions(QCommandLineParser &parser)
          QStringLiteral("name")},
         {QStringLiteral("units"), QStringLiteral("station: stop after this many boards."),
          QStringLiteral("n")},
+        {QStringLiteral("save-plan"),
+         QStringLiteral(
+             "station: write a station plan for --board and the firmware file given (pinned by its "
+             "SHA-256, checked first) instead of running one."),
+         QStringLiteral("file")},
         {QStringLiteral("reboot-settle"),
          QStringLiteral(
              "station: seconds in which a board back on its port after its reboot is the same board "
@@ -206,8 +215,57 @@ void addStationOptions(QCommandLineParser &parser)
     });
 }
 
+namespace {
+
+// `station --save-plan OUT.json --board NAME [--firmware DIR] [--name TEXT] [--station NAME]
+// [--records DIR] [--offset N] FIRMWARE`: the plan for FIRMWARE (a package, or an image at --offset),
+// pinned by its SHA-256 and checked as the station will check it, before it is written.
+int savePlan(const catalog::Catalog &catalog, const StationCommand &command)
+{
+    const QCommandLineParser &p = command.parser;
+    if (command.args.size() != 1 || !p.isSet(QStringLiteral("board")))
+        return reportFailure(
+            command.mode, makeError(ErrorCode::InvalidArgument,
+                                    QStringLiteral("`station --save-plan OUT.json` takes --board and one "
+                                                   "firmware file (a package, or an image with --offset)")));
+    station::StationPlan plan;
+    const QFileInfo firmware(command.args.first());
+    plan.board = p.value(QStringLiteral("board"));
+    plan.name =
+        p.isSet(QStringLiteral("name")) ? p.value(QStringLiteral("name")) : firmware.completeBaseName();
+    plan.firmware = p.value(QStringLiteral("firmware"));
+    plan.station = p.value(QStringLiteral("station"));
+    plan.records = p.value(QStringLiteral("records"));
+    (pkg::isPackage(firmware.absoluteFilePath()) ? plan.package : plan.image) = firmware.absoluteFilePath();
+    if (!plan.usesPackage()) {
+        const auto offset = parseSize(p.value(QStringLiteral("offset")));
+        if (!offset)
+            return reportFailure(command.mode,
+                                 makeError(ErrorCode::InvalidArgument,
+                                           QStringLiteral("--offset takes a size such as 0x40000")));
+        plan.offset = *offset;
+    }
+    auto sha = station::fileSha256(firmware.absoluteFilePath());
+    if (!sha)
+        return reportFailure(command.mode, sha.error());
+    plan.packageSha256 = *sha;
+    if (auto checked = station::prepareStation(catalog, plan); !checked)
+        return reportFailure(command.mode, checked.error());
+    const QString out = p.value(QStringLiteral("save-plan"));
+    if (Status saved = plan.save(out); !saved)
+        return reportFailure(command.mode, saved.error());
+    err(QStringLiteral("station plan '%1' saved to %2 (%3 pinned, sha256 %4...); run it with\n"
+                       "  opencloner-cli station %2 --records DIR\n")
+            .arg(plan.name, QDir::toNativeSeparators(out), firmware.fileName(), sha->left(12)));
+    return 0;
+}
+
+} // namespace
+
 int runStationCommand(const catalog::Catalog &catalog, const StationCommand &command)
 {
+    if (command.parser.isSet(QStringLiteral("save-plan")))
+        return savePlan(catalog, command);
     if (command.args.size() != 1)
         return reportFailure(
             command.mode,

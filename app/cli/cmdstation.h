@@ -7,6 +7,8 @@
 // before its line is printed: one line per unit on stdout (a JSON object with --json), advice for a
 // failed unit on stderr. A board back on its port after its own reboot is not flashed again. Runs
 // until Ctrl-C (running jobs stop cleanly and are recorded as stopped) or --units units are done.
+// `station --save-plan OUT.json --board NAME [--firmware DIR] [--name TEXT] FIRMWARE` writes a plan
+// for FIRMWARE (pinned by its SHA-256, checked as the station would) instead.
 
 #include "reporter.h"
 
@@ -23,7 +25,8 @@ class Catalog;
 
 namespace oc::cli {
 
-// Declares station's own options (--records, --station, --operator, --units, --reboot-settle).
+// Declares station's own options (--records, --station, --operator, --units, --reboot-settle,
+// --save-plan).
 void addStationOptions(QCommandLineParser &parser);
 
 struct StationCommand

@@ -139,18 +139,19 @@ private Q_SLOTS:
                        QStringLiteral("camera"), QStringLiteral("--package-version"), QStringLiteral("1.4")},
                       &code);
         QVERIFY2(code == 0, out.constData());
-        StationPlan plan;
-        plan.name = QStringLiteral("camera line A");
-        plan.board = QStringLiteral("t31-nor");
-        plan.firmware = vendor;
-        plan.package = path(QStringLiteral("camera.zip"));
-        auto sha = fileSha256(plan.package);
-        QVERIFY(sha);
-        plan.packageSha256 = *sha;
-        plan.station = QStringLiteral("bench-3");
+        // The engineer's plan, made and checked by the CLI, the package pinned by its hash.
         m_plan = path(QStringLiteral("line-a.json"));
-        const Status saved = plan.save(m_plan);
-        QVERIFY2(saved, why(saved).constData());
+        out = runTool({QStringLiteral("station"), QStringLiteral("--save-plan"), m_plan,
+                       QStringLiteral("--board"), QStringLiteral("t31-nor"), QStringLiteral("--firmware"),
+                       vendor, QStringLiteral("--name"), QStringLiteral("camera line A"),
+                       QStringLiteral("--station"), QStringLiteral("bench-3"),
+                       path(QStringLiteral("camera.zip"))},
+                      &code);
+        QVERIFY2(code == 0, out.constData());
+        auto plan = StationPlan::load(m_plan);
+        QVERIFY2(plan, why(plan).constData());
+        QCOMPARE(plan->packageSha256, *fileSha256(path(QStringLiteral("camera.zip"))));
+        QCOMPARE(plan->station, QStringLiteral("bench-3"));
     }
 
     void cleanupTestCase() { m_usb.tearDown(); }
