@@ -178,11 +178,13 @@ void announce(const station::StationSetup &setup, const station::RecordLog &reco
               {QStringLiteral("records"), records.csvPath(QDate::currentDate())}});
         return;
     }
+    const QString what = QStringList{id.package, id.packageVersion}.join(QLatin1Char(' ')).trimmed();
     err(QStringLiteral(
-            "station %1 armed: plan '%2' (%3 %4, sha256 %5...)\n"
+            "station %1 armed: plan '%2' (%3, sha256 %4...), operator %5\n"
             "records: %6 and .jsonl\n"
             "plug boards in, one per port; every new board is flashed and verified. Ctrl-C stops.\n")
-            .arg(id.station, id.plan, id.package, id.packageVersion, id.packageSha256.left(12),
+            .arg(id.station, id.plan, what, id.packageSha256.left(12),
+                 id.operatorName.isEmpty() ? QStringLiteral("not named (--operator)") : id.operatorName,
                  QDir::toNativeSeparators(records.csvPath(QDate::currentDate()))));
 }
 

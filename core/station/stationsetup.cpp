@@ -8,9 +8,29 @@
 #include <QFileInfo>
 #include <QSysInfo>
 
+#if defined(Q_OS_UNIX)
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace oc::station {
 
 namespace {
+
+// Who is logged in, for the records when no operator name is given.
+QString loginName()
+{
+    for (const char *variable : {"USER", "LOGNAME", "USERNAME"}) {
+        const QString name = qEnvironmentVariable(variable);
+        if (!name.isEmpty())
+            return name;
+    }
+#if defined(Q_OS_UNIX)
+    if (const passwd *entry = getpwuid(getuid()))
+        return QString::fromLocal8Bit(entry->pw_name);
+#endif
+    return {};
+}
 
 QString firmwareFor(const catalog::Catalog &catalog, const StationPlan &plan, const StationOverrides &o)
 {
@@ -83,8 +103,7 @@ Result<StationSetup> prepareStation(const catalog::Catalog &catalog, const Stati
     identity.station = !overrides.station.isEmpty() ? overrides.station
                        : !plan.station.isEmpty()    ? plan.station
                                                     : QSysInfo::machineHostName();
-    identity.operatorName =
-        !overrides.operatorName.isEmpty() ? overrides.operatorName : qEnvironmentVariable("USER");
+    identity.operatorName = !overrides.operatorName.isEmpty() ? overrides.operatorName : loginName();
     auto flashPlan = flashPlanFor(plan, std::move(resolved).value(), identity, cancel);
     if (!flashPlan)
         return std::move(flashPlan).error().withContext(QStringLiteral("station plan '%1'").arg(plan.name));

@@ -242,8 +242,8 @@ UnitRecord UnitRecord::from(const UnitContext &context, const JobResult &result,
     r.lane = context.lane;
     r.port = context.port;
     r.chip = context.chip;
-    r.romId = proto::printableId(result.romId);
-    r.burnerId = proto::printableId(result.burnerId);
+    r.romId = proto::printableId(result.romId).trimmed();
+    r.burnerId = proto::printableId(result.burnerId).trimmed();
     r.flashJedec = result.jedecId;
     r.flashName = result.flashName;
     r.flashSize = result.flashSize;
