@@ -113,7 +113,10 @@ Status FlashSession::execute()
 
 Status FlashSession::stage(Stage s, const std::function<Status()> &work)
 {
-    OC_TRY(checkCancelled());
+    if (Status cancelled = checkCancelled(); !cancelled) {
+        m_result.failedStage = s; // stopped before this stage began: the record says where
+        return cancelled;
+    }
     m_observer.stageStarted(s);
     qCDebug(lcFlash) << "stage" << stageName(s);
     Status status = work();

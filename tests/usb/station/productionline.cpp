@@ -100,7 +100,7 @@ void ProductionLine::plugNext(const QString &port)
         return;
     }
     auto board = std::make_shared<sim::VirtualBoard>(FlashKit::boardConfig(m_options.chip, m_options.storage),
-                                                     sim::TimingModel::none(), *faults);
+                                                     m_options.timing, *faults);
     board->plug(sim::SimClock::now());
     if (Status added = m_usb.add(board, port); !added) {
         Q_EMIT failure(added.error().message);

@@ -43,6 +43,7 @@ public:
         int swapDelayMs = 800;
         QString chip = QStringLiteral("t31");
         QString storage = QStringLiteral("nor:16M:0xc84018");
+        sim::TimingModel timing = sim::TimingModel::none();
     };
 
     ProductionLine(UsbFixture &usb, Options options);

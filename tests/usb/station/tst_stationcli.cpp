@@ -228,6 +228,42 @@ private Q_SLOTS:
         m_usb.clear();
     }
 
+    void ctrlCStopsRunningBoardsAndRecordsThem()
+    {
+        QDir(path(QStringLiteral("records"))).removeRecursively();
+        ProductionLine::Options slow{2, 1, 0.0, 5, 600};
+        slow.timing = sim::TimingModel::realistic(); // a unit takes seconds: Ctrl-C lands mid-write
+        ProductionLine line(m_usb, slow);
+        QProcess p;
+        startStation(p, {QStringLiteral("--json")});
+        line.start();
+        LineReader reader(p);
+        int started = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (started < 2 && timer.elapsed() < 30000) {
+            p.waitForReadyRead(100);
+            for (const QByteArray &l : reader.take())
+                started += l.contains("\"unitStarted\"");
+        }
+        QCOMPARE(started, 2);
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 6);
+        const QDir records(path(QStringLiteral("records")));
+        auto json =
+            readJsonRecords(records.filePath(records.entryList({QStringLiteral("*.jsonl")}).value(0)));
+        QVERIFY2(json, why(json).constData());
+        QCOMPARE(json->records.size(), 2);
+        for (const UnitRecord &r : std::as_const(json->records)) {
+            QCOMPARE(r.outcome, UnitOutcome::Stopped);
+            QCOMPARE(r.errorClass, QStringLiteral("cancelled"));
+            QVERIFY2(!r.boardState.isEmpty() && !r.stage.isEmpty(), qPrintable(r.message));
+        }
+        m_usb.clear();
+    }
+
     void refusesAChangedPackage()
     {
         const QString copy = path(QStringLiteral("changed.json"));
