@@ -453,6 +453,13 @@ QProcessEnvironment UmockdevBus::childEnvironment(QProcessEnvironment base) cons
     base.insert(QStringLiteral("LD_PRELOAD"),
                 preload.isEmpty() ? preloadLibrary() : preload + QLatin1Char(':') + preloadLibrary());
     base.insert(QStringLiteral("UMOCKDEV_DIR"), m_core->rootDir);
+    // A child built with AddressSanitizer would refuse to start with the preload ahead of its runtime
+    // (the sanitizer cannot be first in LD_PRELOAD of a program that links it); the order is harmless.
+    const QString asan = base.value(QStringLiteral("ASAN_OPTIONS"));
+    if (!asan.contains(QLatin1String("verify_asan_link_order")))
+        base.insert(QStringLiteral("ASAN_OPTIONS"), asan.isEmpty()
+                                                        ? QStringLiteral("verify_asan_link_order=0")
+                                                        : asan + QStringLiteral(":verify_asan_link_order=0"));
     return base;
 }
 
