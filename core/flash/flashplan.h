@@ -61,6 +61,8 @@ struct TargetProfile
     proto::DebugParams debug;
     proto::SpiParams spi;  // spi_param defaults (erase block size, quad, frequency)
     bool bootQuad = false; // nor_pri_data.uk_quad
+    bool powerOff = false; // end with POWEROFF instead of REBOOT (vendor [info] power_off)
+    bool syncTime = false; // set the board's RTC after the burner starts (vendor [info] sync_time)
     proto::MmcConfig mmc;  // mmc_param defaults (erase ranges are set per plan)
     std::optional<qint32> ddrType;
     quint64 capacity = 0;        // declared capacity; NOR is re-checked against the JEDEC record, 0 = unknown

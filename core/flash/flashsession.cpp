@@ -11,6 +11,7 @@
 #include "../protocol/wire.h"
 #include "../util/logging.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 
 namespace oc {
@@ -218,6 +219,15 @@ Status FlashSession::bootBurner()
 
 Status FlashSession::configure()
 {
+    if (m_plan.target.syncTime) {
+        // The profile asks for the board's RTC to be set; a board without one says so, which is no
+        // reason to stop flashing.
+        if (Status synced = m_burner->syncTime(QDateTime::currentDateTime()); !synced)
+            log(LogLevel::Warning,
+                QStringLiteral("the board's clock was not set: %1").arg(synced.error().message));
+        else
+            log(LogLevel::Info, QStringLiteral("board clock set to the host's time"));
+    }
     const proto::PolicyParams policy = policyFor(m_plan.target);
     OC_TRY_CTX(m_burner->sendConfig(proto::buildPolicyBlob(m_plan.target.burner, policy)),
                QStringLiteral("policy blob"));
@@ -343,9 +353,14 @@ Status FlashSession::readToFile()
 
 Status FlashSession::rebootBoard()
 {
-    OC_TRY(m_burner->reboot());
+    if (m_plan.target.powerOff) {
+        OC_TRY(m_burner->powerOff());
+        log(LogLevel::Info, QStringLiteral("board powered off (the profile's power_off)"));
+    } else {
+        OC_TRY(m_burner->reboot());
+        log(LogLevel::Info, QStringLiteral("board rebooted"));
+    }
     m_result.boardState = BoardState::Rebooted;
-    log(LogLevel::Info, QStringLiteral("board rebooted"));
     return {};
 }
 

@@ -16,7 +16,7 @@ enum class BoardState : quint8 {
     Untouched,    // nothing was sent beyond identification
     InRom,        // still in the boot ROM (SPL may have run)
     BurnerIdle,   // the burner runs and waits for commands; flash as described by `flashState`
-    Rebooted,     // REBOOT sent; the board left the bus
+    Rebooted,     // REBOOT (or the profile's POWEROFF) sent; the board left the bus
     Gone,         // the board left the bus unexpectedly
     Unresponsive, // the board stopped answering: power-cycle it
 };

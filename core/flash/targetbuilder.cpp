@@ -18,6 +18,8 @@ TargetProfile targetFor(const catalog::Catalog &catalog, const catalog::BoardPro
     t.debug = board.debug;
     t.spi = board.spi;
     t.bootQuad = board.bootQuad;
+    t.powerOff = board.powerOff;
+    t.syncTime = board.syncTime;
     t.mmc = board.mmc;
     if (t.storage == StorageKind::Nor)
         t.partitions = board.partitions;

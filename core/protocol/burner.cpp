@@ -305,10 +305,20 @@ Status Burner::syncTime(const QDateTime &when)
 
 Status Burner::reboot()
 {
-    auto sent = m_usb.controlOut(Reboot, 0, 0, {}, m_timeouts.reboot);
+    return reset(Reboot, "REBOOT");
+}
+
+Status Burner::powerOff()
+{
+    return reset(PowerOff, "POWEROFF");
+}
+
+Status Burner::reset(quint8 request, const char *name)
+{
+    auto sent = m_usb.controlOut(request, 0, 0, {}, m_timeouts.reboot);
     if (!sent) {
         // O11: the SoC resets right after (or instead of) the status stage.
-        qCDebug(lcProtocol).noquote() << "REBOOT:" << sent.error().message << "(ignored: the board resets)";
+        qCDebug(lcProtocol).noquote() << name << ":" << sent.error().message << "(ignored: the board resets)";
     }
     return {};
 }

@@ -66,6 +66,9 @@ public:
     // REBOOT. The board resets and leaves the bus, so errors of the transfer are logged and ignored
     // (O11); always succeeds. Nothing may be sent afterwards.
     Status reboot();
+    // POWEROFF: the same for boards whose profile powers them off at the end (vendor [info]
+    // power_off): the SoC resets with a "power off" tag and leaves the bus.
+    Status powerOff();
 
     // One GET_ACK (4 bytes) with `timeout`.
     Result<qint32> getAck(Milliseconds timeout);
@@ -79,6 +82,7 @@ private:
     Attempt readOnce(const QByteArray &command, std::span<quint8> out, quint32 ops, bool checkCrc);
     Status runWithRetries(const QString &what, quint64 offset, const std::function<Attempt()> &once);
     Result<qint32> pollAck(Milliseconds deadline);
+    Status reset(quint8 request, const char *name);
     Status sendCommand(quint8 request, const QByteArray &block, quint16 value = 0);
     Status checkChunk(quint64 offset, qsizetype size, quint32 ops) const;
     Status checkCancelled(const QString &where) const;

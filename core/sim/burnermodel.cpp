@@ -201,9 +201,12 @@ BurnerWork BurnerModel::complete(const ControlSetup &setup, int outLength, const
     case proto::GetCrc:
         work = getCrcDone(ctx);
         break;
-    case proto::SyncTime:
-        m_ack = proto::AckOk;
+    case proto::SyncTime: {
+        m_ack = proto::AckOk; // rtc_set() succeeded, unless a bad_ack@sync_time says otherwise
+        BurnerWork none;
+        applyBadAck(none, ctx);
         break;
+    }
     case proto::Check:
         m_ack = proto::AckNoSys; // the SFC and MMC modules have no check hook
         break;

@@ -40,9 +40,14 @@ private:
         auto plan = m_kit.plan(boardProfile, request);
         if (!plan)
             return JobResult{false, plan.error()};
+        return runPlan(*plan, traceOut);
+    }
+
+    JobResult runPlan(const FlashPlan &plan, JobTrace *traceOut = nullptr)
+    {
         auto devices = m_provider->listDevices();
         Q_ASSERT(devices.ok() && !devices->isEmpty());
-        FlashJob job(*plan, m_provider, devices->first());
+        FlashJob job(plan, m_provider, devices->first());
         JobTrace trace;
         if (!runJob(job, trace))
             qFatal("job did not end");
@@ -160,6 +165,27 @@ private Q_SLOTS:
         QCOMPARE(r.boardState, BoardState::BurnerIdle);
         QCOMPARE(board().state(), sim::BoardState::Burner);
         QCOMPARE(r.burnerId, QByteArray("BOOTx152"));
+    }
+
+    void profileFlagsPowerOffAndSetTheClock()
+    {
+        // A board without an RTC refuses SYNC_TIME: a warning, never a failed unit.
+        plugBoard(QStringLiteral("t31"), QStringLiteral("nor:16M:0xc84018"),
+                  QStringLiteral("bad_ack@sync_time:value=-1"));
+        TargetProfile target = m_kit.target(QStringLiteral("t31-nor"));
+        target.powerOff = true; // vendor [info] power_off
+        target.syncTime = true; // vendor [info] sync_time
+        auto plan =
+            m_kit.plan(target, {Operation::Write, m_kit.makeImage(QStringLiteral("flags.bin"), 64 * 1024)});
+        QVERIFY2(plan, plan ? "" : qPrintable(plan.error().message));
+        JobTrace trace;
+        const JobResult r = runPlan(*plan, &trace);
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QCOMPARE(r.boardState, BoardState::Rebooted);
+        QVERIFY2(trace.logs.join(QLatin1Char('\n')).contains(QLatin1String("the board's clock was not set")),
+                 qPrintable(trace.logs.join(QLatin1Char('\n'))));
+        QVERIFY2(board().eventLog().join(QLatin1Char('\n')).contains(QLatin1String("POWEROFF")),
+                 qPrintable(board().eventLog().join(QLatin1Char('\n'))));
     }
 
     void verifyReportsFirstDifference()
