@@ -77,7 +77,9 @@ void LaneTracker::left(const QString &port, qint64 nowMs)
     Lane &lane = laneFor(port);
     lane.present = false;
     Guard &guard = m_guards[port];
-    if (lane.state == LaneState::Ready) {
+    if (lane.state == LaneState::Running) {
+        guard.leftDuringJob = true;
+    } else if (lane.state == LaneState::Ready) {
         lane.state = LaneState::Empty;
     } else if (guard.expectReboot) {
         guard.expectReboot = false;
@@ -107,15 +109,18 @@ void LaneTracker::finished(const QString &port, bool passed, bool rebooted, qint
     --m_counters.running;
     ++(passed ? m_counters.passed : m_counters.failed);
     Guard &guard = m_guards[port];
+    const bool leftDuringJob = guard.leftDuringJob;
     guard = Guard();
     if (!rebooted)
         return;
-    if (lane.present) {
-        guard.expectReboot = true; // its departure is the reboot (or it already came back)
-    } else {
-        guard.returnUntilMs = nowMs + m_settleMs; // it left during the job: it may come back
+    if (!leftDuringJob) {
+        guard.expectReboot = true; // its coming departure is the reboot
+    } else if (!lane.present) {
+        guard.returnUntilMs = nowMs + m_settleMs; // it left for its reboot and may still come back
         lane.restarting = true;
     }
+    // Else it left and came back while the job ended: the same board, done; the next departure is
+    // the operator's.
 }
 
 QStringList LaneTracker::tick(qint64 nowMs)

@@ -87,8 +87,9 @@ private:
 
     struct Guard
     {
-        bool expectReboot = false; // the finished job rebooted the board and it has not left yet
-        qint64 returnUntilMs = -1; // it left for its reboot: arrivals until then are the same board
+        bool leftDuringJob = false; // the board left the bus while its job ran (its reboot, a fault)
+        bool expectReboot = false;  // the finished job rebooted the board and it has not left yet
+        qint64 returnUntilMs = -1;  // it left for its reboot: arrivals until then are the same board
     };
 
     qint64 m_settleMs;

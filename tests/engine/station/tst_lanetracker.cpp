@@ -86,6 +86,21 @@ private Q_SLOTS:
         QVERIFY(t.lane(P1)->doneUnplug());
     }
 
+    void boardBackBeforeItsJobEndedIsDoneAndItsUnplugIsTheOperators()
+    {
+        LaneTracker t(Settle);
+        t.arm();
+        t.arrived(P1, 0);
+        t.started(P1);
+        t.left(P1, 900);               // its reboot ...
+        QVERIFY(!t.arrived(P1, 1500)); // ... and its return, both before the job's end is seen
+        t.finished(P1, true, true, 1600);
+        QVERIFY(t.lane(P1)->doneUnplug());
+        t.left(P1, 5000); // the operator unplugs it
+        QVERIFY(!t.lane(P1)->restarting);
+        QVERIFY(t.arrived(P1, 5100)); // and the next board, plugged in at once, is flashed
+    }
+
     void arrivalAfterTheSettleWindowIsANewUnit()
     {
         LaneTracker t(Settle);
