@@ -649,6 +649,26 @@
         <source>The board answers &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Done, unplug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped, unplug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed, unplug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done, restarting...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lane %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oc::ui::DeviceTable</name>
@@ -1144,6 +1164,34 @@
         <source>&amp;About OpenCloner</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Production mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production &amp;settings...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the &amp;records folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock for operators...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve station plan...</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oc::ui::MainWindow</name>
@@ -1181,10 +1229,6 @@
     </message>
     <message>
         <source>Stops every running job after its current transfer; each row then says where the board was left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start boards &amp;automatically when plugged in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1269,18 +1313,6 @@
     </message>
     <message>
         <source>Stopping the boards...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The board profiles are still loading.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Virtual boards</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The virtual board could not be added: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1507,6 +1539,100 @@
     </message>
 </context>
 <context>
+    <name>oc::ui::OperatorMode</name>
+    <message>
+        <source>Choose a board profile first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The firmware file is still being checked. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the firmware first: a station plan flashes one firmware file or package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The station is locked already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the records folder and the station&apos;s name first (Production &gt; Production settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan cannot be locked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. Wait %n second(s) before the next try.</source>
+        <translation>
+            <numerusform>Wrong PIN. Wait %n second before the next try.</numerusform>
+            <numerusform>Wrong PIN. Wait %n seconds before the next try.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n more try(s) before a wait of 30 seconds.</source>
+        <translation>
+            <numerusform>Wrong PIN. %n more try before a wait of 30 seconds.</numerusform>
+            <numerusform>Wrong PIN. %n more tries before a wait of 30 seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Wait %n second(s) before the next try.</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Wait %n second before the next try.</numerusform>
+            <numerusform>Too many wrong PINs. Wait %n seconds before the next try.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The plan cannot be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock for operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators will see only Start, Stop, the lanes and the counters. Every board is flashed with %1 using profile %2, and verified. Unlocking needs the PIN you choose here: keep it to yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the engineer&apos;s PIN to change the plan or to leave operator mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save station plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station plans (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan is saved in %1. A bench without a screen runs it with:
+
+opencloner-cli station &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This station is locked for operators: its firmware cannot be changed. Ask the engineer to unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>oc::ui::PermissionDialog</name>
     <message>
         <source>USB permissions</source>
@@ -1545,6 +1671,347 @@
     </message>
     <message>
         <source>udev rules (*.rules)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oc::ui::PinDialog</name>
+    <message>
+        <source>Lock for operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock the station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN &amp;again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN is too short: use at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN repeats one character: anyone would guess it. Choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the plan a name: the lanes and every record show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oc::ui::ProductionMode</name>
+    <message>
+        <source>Production &amp;mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flash every board plugged in, each on its own lane, with counters and a record of every board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (profile %2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the station first: new names and folders apply to the boards started after that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the engineer to unlock the station and check its plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The firmware is still being checked. Press Start again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan&apos;s board profile %1 is not available. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan&apos;s firmware %1 cannot be used%2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The firmware %1 has changed since the station was locked (SHA-256 %2, the plan expects %3). %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The station has no records folder or no name. Ask the engineer to set them in Production settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the profile&apos;s own files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From now on every Ingenic board plugged in is flashed with %1 using profile %2, without asking, each on its own lane, until you press Stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n board(s) plugged in now start at once.</source>
+        <translation>
+            <numerusform>%n board plugged in now starts at once.</numerusform>
+            <numerusform>%n boards plugged in now start at once.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every board gets a record in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start production?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the engineer to check the records folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the folder writable, or choose another one in Production &gt; Production settings, then press Start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The station cannot keep its records in %1: %2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the station?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n board(s) are still being flashed. Stop them now? Each stops after its current transfer, is recorded as stopped, and its lane says where the board was left.</source>
+        <translation>
+            <numerusform>%n board is still being flashed. Stop it now? It stops after its current transfer, is recorded as stopped, and its lane says where the board was left.</numerusform>
+            <numerusform>%n boards are still being flashed. Stop them now? Each stops after its current transfer, is recorded as stopped, and its lane says where the board was left.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>S&amp;top the boards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep flashing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lane %1 (port %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Board passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: done, unplug the board.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Board failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2. Unplug the board and set it aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A board&apos;s record could not be written to %1: %2. The station stopped taking new boards. Check that the disk is not full and the folder is writable (the engineer can choose another folder in Production settings), then press Start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records not written</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oc::ui::ProductionPanel</name>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flashes every board plugged in now and every board plugged in later, each on its own lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the production station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No new board is started; boards still being flashed are stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the production station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station: %1 · Operator: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running: plug boards in, each is flashed on its own lane. Unplug a board when its lane says so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping: %n board(s) still finishing.</source>
+        <translation>
+            <numerusform>Stopping: %n board still finishing.</numerusform>
+            <numerusform>Stopping: %n boards still finishing.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped. Press Start to flash every board plugged in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oc::ui::ProductionSettingsDialog</name>
+    <message>
+        <source>C&amp;hoose...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the records folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. bench-3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who runs the station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every board flashed in production mode gets one line in a CSV file and one in a JSON-lines file in this folder, written the moment it finishes: one file of each per station and day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Records folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Station:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder for the records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the records folder as a full path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the station a name: it is in the file names and in every record.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1763,18 +2230,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Start every board automatically?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From now on, every board plugged in is started at once: %1 with profile %2, without asking. Turn this off when you are done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start &amp;automatically</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Start anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1804,6 +2259,10 @@
             <numerusform>Run the package %1 on %2, with profile %3? Its step writes %4 to the flash, at the offset the package gives; what is there is replaced.</numerusform>
             <numerusform>Run the package %1 on %2, with profile %3? Its %n steps write %4 to the flash, at the offsets the package gives; what is there is replaced.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Production mode flashes every board: choose %1 under Operation first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1960,6 +2419,21 @@
     </message>
     <message>
         <source>Fault plan text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oc::ui::VirtualBoardFlow</name>
+    <message>
+        <source>The board profiles are still loading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Virtual boards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The virtual board could not be added: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -647,6 +647,26 @@
         <source>The board answers &quot;%1&quot;</source>
         <translation>开发板应答“%1”</translation>
     </message>
+    <message>
+        <source>Done, unplug</source>
+        <translation>完成，请拔下</translation>
+    </message>
+    <message>
+        <source>Stopped, unplug</source>
+        <translation>已停止，请拔下</translation>
+    </message>
+    <message>
+        <source>Failed, unplug</source>
+        <translation>失败，请拔下</translation>
+    </message>
+    <message>
+        <source>Done, restarting...</source>
+        <translation>完成，正在重启…</translation>
+    </message>
+    <message>
+        <source>Lane %1 · %2</source>
+        <translation>通道 %1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>oc::ui::DeviceTable</name>
@@ -1140,6 +1160,34 @@
         <source>&amp;About OpenCloner</source>
         <translation>关于 OpenCloner(&amp;A)</translation>
     </message>
+    <message>
+        <source>&amp;Production</source>
+        <translation>量产(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Production mode</source>
+        <translation>量产模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Production &amp;settings...</source>
+        <translation>量产设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;records folder</source>
+        <translation>打开记录文件夹(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock for operators...</source>
+        <translation>为操作员锁定(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock...</source>
+        <translation>解锁(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve station plan...</source>
+        <translation>保存工作站方案(&amp;V)…</translation>
+    </message>
 </context>
 <context>
     <name>oc::ui::MainWindow</name>
@@ -1178,10 +1226,6 @@
     <message>
         <source>Stops every running job after its current transfer; each row then says where the board was left</source>
         <translation>在当前传输结束后停止所有正在运行的任务；每一行会说明开发板停在什么状态</translation>
-    </message>
-    <message>
-        <source>Start boards &amp;automatically when plugged in</source>
-        <translation>插入开发板后自动开始(&amp;A)</translation>
     </message>
     <message>
         <source>Some board profiles could not be loaded, only the built-in ones are used: %1</source>
@@ -1262,18 +1306,6 @@
     <message>
         <source>Stopping the boards...</source>
         <translation>正在停止开发板…</translation>
-    </message>
-    <message>
-        <source>The board profiles are still loading.</source>
-        <translation>板级配置仍在加载。</translation>
-    </message>
-    <message>
-        <source>Virtual boards</source>
-        <translation>虚拟开发板</translation>
-    </message>
-    <message>
-        <source>The virtual board could not be added: %1</source>
-        <translation>无法添加虚拟开发板：%1</translation>
     </message>
 </context>
 <context>
@@ -1499,6 +1531,99 @@
     </message>
 </context>
 <context>
+    <name>oc::ui::OperatorMode</name>
+    <message>
+        <source>Choose a board profile first.</source>
+        <translation>请先选择板级配置。</translation>
+    </message>
+    <message>
+        <source>The firmware file is still being checked. Try again in a moment.</source>
+        <translation>固件文件仍在检查中，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Choose the firmware first: a station plan flashes one firmware file or package.</source>
+        <translation>请先选择固件：工作站方案只烧录一个固件文件或固件包。</translation>
+    </message>
+    <message>
+        <source>The station is locked already.</source>
+        <translation>工作站已经锁定。</translation>
+    </message>
+    <message>
+        <source>Set the records folder and the station&apos;s name first (Production &gt; Production settings).</source>
+        <translation>请先设置记录文件夹和工作站名称（量产 &gt; 量产设置）。</translation>
+    </message>
+    <message>
+        <source>The plan cannot be locked: %1</source>
+        <translation>无法锁定该方案：%1</translation>
+    </message>
+    <message>
+        <source>The PIN cannot be used: %1</source>
+        <translation>不能使用这个 PIN 码：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. Wait %n second(s) before the next try.</source>
+        <translation>
+            <numerusform>PIN 码错误。请等待 %n 秒后再试。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n more try(s) before a wait of 30 seconds.</source>
+        <translation>
+            <numerusform>PIN 码错误。再错 %n 次后需等待 30 秒。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Wait %n second(s) before the next try.</source>
+        <translation>
+            <numerusform>PIN 码错误次数过多。请等待 %n 秒后再试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The plan cannot be saved: %1</source>
+        <translation>无法保存该方案：%1</translation>
+    </message>
+    <message>
+        <source>The plan could not be saved: %1</source>
+        <translation>方案保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Lock for operators</source>
+        <translation>为操作员锁定</translation>
+    </message>
+    <message>
+        <source>Operators will see only Start, Stop, the lanes and the counters. Every board is flashed with %1 using profile %2, and verified. Unlocking needs the PIN you choose here: keep it to yourself.</source>
+        <translation>操作员只会看到“开始”“停止”、各通道和计数。每块开发板都会使用板级配置 %2 烧录 %1 并校验。解锁需要你在这里设置的 PIN 码：请勿告诉他人。</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Enter the engineer&apos;s PIN to change the plan or to leave operator mode.</source>
+        <translation>输入工程师的 PIN 码，以修改方案或退出操作员模式。</translation>
+    </message>
+    <message>
+        <source>Save station plan</source>
+        <translation>保存工作站方案</translation>
+    </message>
+    <message>
+        <source>Station plans (*.json)</source>
+        <translation>工作站方案 (*.json)</translation>
+    </message>
+    <message>
+        <source>The plan is saved in %1. A bench without a screen runs it with:
+
+opencloner-cli station &quot;%1&quot;</source>
+        <translation>方案已保存到 %1。没有显示器的工位可以这样运行它：
+
+opencloner-cli station &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>This station is locked for operators: its firmware cannot be changed. Ask the engineer to unlock it.</source>
+        <translation>此工作站已为操作员锁定：不能更换固件。请让工程师解锁。</translation>
+    </message>
+</context>
+<context>
     <name>oc::ui::PermissionDialog</name>
     <message>
         <source>USB permissions</source>
@@ -1541,6 +1666,344 @@
     <message>
         <source>udev rules (*.rules)</source>
         <translation>udev 规则 (*.rules)</translation>
+    </message>
+</context>
+<context>
+    <name>oc::ui::PinDialog</name>
+    <message>
+        <source>Lock for operators</source>
+        <translation>为操作员锁定</translation>
+    </message>
+    <message>
+        <source>Unlock the station</source>
+        <translation>解锁工作站</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>新 PIN 码</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation>方案名称</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>再次输入新 PIN 码</translation>
+    </message>
+    <message>
+        <source>Plan &amp;name:</source>
+        <translation>方案名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>PIN 码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again:</source>
+        <translation>再次输入(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>The PIN is too short: use at least %1 characters.</source>
+        <translation>PIN 码太短：至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The PIN repeats one character: anyone would guess it. Choose another.</source>
+        <translation>PIN 码只重复一个字符，很容易被猜到。请换一个。</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>两次输入的 PIN 码不一致。请输入两次相同的 PIN 码。</translation>
+    </message>
+    <message>
+        <source>Give the plan a name: the lanes and every record show it.</source>
+        <translation>请为方案命名：各通道和每条记录都会显示它。</translation>
+    </message>
+</context>
+<context>
+    <name>oc::ui::ProductionMode</name>
+    <message>
+        <source>Production &amp;mode</source>
+        <translation>量产模式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Flash every board plugged in, each on its own lane, with counters and a record of every board</source>
+        <translation>烧录每一块插入的开发板，各占一个通道，并计数、记录每块开发板</translation>
+    </message>
+    <message>
+        <source>%1 (profile %2, %3)</source>
+        <translation>%1（板级配置 %2，%3）</translation>
+    </message>
+    <message>
+        <source>profile %1</source>
+        <translation>板级配置 %1</translation>
+    </message>
+    <message>
+        <source>profile %1, %2</source>
+        <translation>板级配置 %1，%2</translation>
+    </message>
+    <message>
+        <source>Stop the station first: new names and folders apply to the boards started after that.</source>
+        <translation>请先停止工作站：新的名称和文件夹只对之后开始的开发板生效。</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>量产</translation>
+    </message>
+    <message>
+        <source>Ask the engineer to unlock the station and check its plan.</source>
+        <translation>请让工程师解锁工作站并检查方案。</translation>
+    </message>
+    <message>
+        <source>The firmware is still being checked. Press Start again in a moment.</source>
+        <translation>固件仍在检查中。请稍后再按“开始”。</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s board profile %1 is not available. %2</source>
+        <translation>方案中的板级配置 %1 不可用。%2</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s firmware %1 cannot be used%2. %3</source>
+        <translation>方案中的固件 %1 无法使用%2。%3</translation>
+    </message>
+    <message>
+        <source>The firmware %1 has changed since the station was locked (SHA-256 %2, the plan expects %3). %4</source>
+        <translation>固件 %1 在工作站锁定后已被改动（SHA-256 为 %2，方案要求 %3）。%4</translation>
+    </message>
+    <message>
+        <source>The station has no records folder or no name. Ask the engineer to set them in Production settings.</source>
+        <translation>工作站没有记录文件夹或名称。请让工程师在“量产设置”中设置。</translation>
+    </message>
+    <message>
+        <source>the profile&apos;s own files</source>
+        <translation>板级配置自带的文件</translation>
+    </message>
+    <message>
+        <source>From now on every Ingenic board plugged in is flashed with %1 using profile %2, without asking, each on its own lane, until you press Stop.</source>
+        <translation>从现在起，每一块插入的君正开发板都会使用板级配置 %2 烧录 %1，不再询问，各占一个通道，直到你按下“停止”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n board(s) plugged in now start at once.</source>
+        <translation>
+            <numerusform>当前已插入的 %n 块开发板会立即开始。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every board gets a record in %1.</source>
+        <translation>每块开发板都会在 %1 中留下一条记录。</translation>
+    </message>
+    <message>
+        <source>Start production?</source>
+        <translation>开始量产？</translation>
+    </message>
+    <message>
+        <source>&amp;Start production</source>
+        <translation>开始量产(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ask the engineer to check the records folder.</source>
+        <translation>请让工程师检查记录文件夹。</translation>
+    </message>
+    <message>
+        <source>Make the folder writable, or choose another one in Production &gt; Production settings, then press Start again.</source>
+        <translation>请让该文件夹可写，或在“量产 &gt; 量产设置”中另选一个，然后再按“开始”。</translation>
+    </message>
+    <message>
+        <source>The station cannot keep its records in %1: %2. %3</source>
+        <translation>工作站无法在 %1 中保存记录：%2。%3</translation>
+    </message>
+    <message>
+        <source>Stop the station?</source>
+        <translation>停止工作站？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n board(s) are still being flashed. Stop them now? Each stops after its current transfer, is recorded as stopped, and its lane says where the board was left.</source>
+        <translation>
+            <numerusform>还有 %n 块开发板正在烧录。现在停止吗？每块开发板会在当前传输结束后停止，记录为“已停止”，其通道会说明开发板停在什么状态。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>S&amp;top the boards</source>
+        <translation>停止这些开发板(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep flashing</source>
+        <translation>继续烧录(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Lane %1 (port %2)</source>
+        <translation>通道 %1（端口 %2）</translation>
+    </message>
+    <message>
+        <source>Board passed</source>
+        <translation>开发板通过</translation>
+    </message>
+    <message>
+        <source>%1: done, unplug the board.</source>
+        <translation>%1：完成，请拔下开发板。</translation>
+    </message>
+    <message>
+        <source>Board failed</source>
+        <translation>开发板失败</translation>
+    </message>
+    <message>
+        <source>%1: %2. Unplug the board and set it aside.</source>
+        <translation>%1：%2。请拔下开发板并放到一边。</translation>
+    </message>
+    <message>
+        <source>A board&apos;s record could not be written to %1: %2. The station stopped taking new boards. Check that the disk is not full and the folder is writable (the engineer can choose another folder in Production settings), then press Start again.</source>
+        <translation>一块开发板的记录无法写入 %1：%2。工作站已停止接收新的开发板。请检查磁盘是否已满、文件夹是否可写（工程师可以在“量产设置”中另选文件夹），然后再按“开始”。</translation>
+    </message>
+    <message>
+        <source>Records not written</source>
+        <translation>记录未写入</translation>
+    </message>
+</context>
+<context>
+    <name>oc::ui::ProductionPanel</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Flashes every board plugged in now and every board plugged in later, each on its own lane</source>
+        <translation>烧录现在和之后插入的每一块开发板，各占一个通道</translation>
+    </message>
+    <message>
+        <source>Start the production station</source>
+        <translation>启动量产工作站</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>No new board is started; boards still being flashed are stopped</source>
+        <translation>不再开始新的开发板；正在烧录的开发板会被停止</translation>
+    </message>
+    <message>
+        <source>Stop the production station</source>
+        <translation>停止量产工作站</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Passed: %1</source>
+        <translation>通过：%1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>In progress: %1</source>
+        <translation>进行中：%1</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Station: %1 · Operator: %2</source>
+        <translation>工作站：%1 · 操作员：%2</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>方案：%1</translation>
+    </message>
+    <message>
+        <source>Records: %1</source>
+        <translation>记录：%1</translation>
+    </message>
+    <message>
+        <source>Running: plug boards in, each is flashed on its own lane. Unplug a board when its lane says so.</source>
+        <translation>运行中：插入开发板，每块都会在自己的通道中烧录。通道提示后再拔下开发板。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping: %n board(s) still finishing.</source>
+        <translation>
+            <numerusform>正在停止：还有 %n 块开发板未完成。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped. Press Start to flash every board plugged in.</source>
+        <translation>已停止。按“开始”烧录每一块插入的开发板。</translation>
+    </message>
+</context>
+<context>
+    <name>oc::ui::ProductionSettingsDialog</name>
+    <message>
+        <source>C&amp;hoose...</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Production settings</source>
+        <translation>量产设置</translation>
+    </message>
+    <message>
+        <source>Records folder</source>
+        <translation>记录文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the records folder</source>
+        <translation>选择记录文件夹</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>工作站名称</translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation>操作员姓名</translation>
+    </message>
+    <message>
+        <source>e.g. bench-3</source>
+        <translation>例如 bench-3</translation>
+    </message>
+    <message>
+        <source>Who runs the station</source>
+        <translation>谁在操作这个工作站</translation>
+    </message>
+    <message>
+        <source>Every board flashed in production mode gets one line in a CSV file and one in a JSON-lines file in this folder, written the moment it finishes: one file of each per station and day.</source>
+        <translation>量产模式下烧录的每块开发板，一完成就会在此文件夹的 CSV 文件和 JSON Lines 文件中各写入一行：每个工作站每天各一个文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Records folder:</source>
+        <translation>记录文件夹(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Station:</source>
+        <translation>工作站(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>操作员(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the records.</source>
+        <translation>请选择保存记录的文件夹。</translation>
+    </message>
+    <message>
+        <source>Give the records folder as a full path.</source>
+        <translation>请填写记录文件夹的完整路径。</translation>
+    </message>
+    <message>
+        <source>Give the station a name: it is in the file names and in every record.</source>
+        <translation>请为工作站命名：文件名和每条记录中都会用到。</translation>
     </message>
 </context>
 <context>
@@ -1755,18 +2218,6 @@
         <translation>所选开发板正忙或已拔出。</translation>
     </message>
     <message>
-        <source>Start every board automatically?</source>
-        <translation>自动开始每块开发板吗？</translation>
-    </message>
-    <message>
-        <source>From now on, every board plugged in is started at once: %1 with profile %2, without asking. Turn this off when you are done.</source>
-        <translation>从现在起，每块插入的开发板都会立即开始：用配置 %2 执行“%1”，不再询问。完成后请关闭此选项。</translation>
-    </message>
-    <message>
-        <source>Start &amp;automatically</source>
-        <translation>自动开始(&amp;A)</translation>
-    </message>
-    <message>
         <source>Start anyway?</source>
         <translation>仍要开始吗？</translation>
     </message>
@@ -1795,6 +2246,10 @@
         <translation>
             <numerusform>要用配置 %3 在%2上执行固件包 %1 吗？它的 %n 个步骤会按包内给定的偏移向闪存写入 %4，原有内容将被替换。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Production mode flashes every board: choose %1 under Operation first.</source>
+        <translation>量产模式会烧录每一块开发板：请先在“操作”中选择“%1”。</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +2407,21 @@
     <message>
         <source>Fault plan text</source>
         <translation>故障计划文本</translation>
+    </message>
+</context>
+<context>
+    <name>oc::ui::VirtualBoardFlow</name>
+    <message>
+        <source>The board profiles are still loading.</source>
+        <translation>板级配置仍在加载。</translation>
+    </message>
+    <message>
+        <source>Virtual boards</source>
+        <translation>虚拟开发板</translation>
+    </message>
+    <message>
+        <source>The virtual board could not be added: %1</source>
+        <translation>无法添加虚拟开发板：%1</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,15 @@ const QString ProfileDirs = QStringLiteral("boards/profileDirs");
 const QString ReadOutput = QStringLiteral("jobs/readOutput");
 const QString LogLevel = QStringLiteral("log/level");
 const QString VirtualTiming = QStringLiteral("virtual/timing");
+const QString RecordsDir = QStringLiteral("production/records");
+const QString StationName = QStringLiteral("production/station");
+const QString OperatorName = QStringLiteral("production/operator");
+const QString ProductionMode = QStringLiteral("production/mode");
+const QString LockedPlan = QStringLiteral("production/lockedPlan");
+const QString LockPin = QStringLiteral("production/pin");
+const QString LockedImageSha = QStringLiteral("production/lockedImageSha256");
+const QString UnlockFailures = QStringLiteral("production/unlockFailures");
+const QString UnlockWaitUntil = QStringLiteral("production/unlockWaitUntil");
 } // namespace
 
 AppSettings::AppSettings(const QString &iniPath)
@@ -153,6 +162,80 @@ QString AppSettings::virtualTiming() const
 void AppSettings::setVirtualTiming(const QString &timing)
 {
     m_settings->setValue(VirtualTiming, timing);
+}
+
+QString AppSettings::productionRecordsDir() const
+{
+    return m_settings->value(RecordsDir).toString();
+}
+void AppSettings::setProductionRecordsDir(const QString &dir)
+{
+    m_settings->setValue(RecordsDir, dir);
+}
+QString AppSettings::productionStation() const
+{
+    return m_settings->value(StationName).toString();
+}
+void AppSettings::setProductionStation(const QString &name)
+{
+    m_settings->setValue(StationName, name);
+}
+QString AppSettings::productionOperator() const
+{
+    return m_settings->value(OperatorName).toString();
+}
+void AppSettings::setProductionOperator(const QString &name)
+{
+    m_settings->setValue(OperatorName, name);
+}
+bool AppSettings::productionMode() const
+{
+    return m_settings->value(ProductionMode, false).toBool();
+}
+void AppSettings::setProductionMode(bool on)
+{
+    m_settings->setValue(ProductionMode, on);
+}
+
+QByteArray AppSettings::lockedPlan() const
+{
+    return m_settings->value(LockedPlan).toByteArray();
+}
+QString AppSettings::lockPin() const
+{
+    return m_settings->value(LockPin).toString();
+}
+QString AppSettings::lockedImageSha256() const
+{
+    return m_settings->value(LockedImageSha).toString();
+}
+void AppSettings::setLock(const QByteArray &planJson, const QString &pinHash, const QString &imageSha256)
+{
+    m_settings->setValue(LockedPlan, planJson);
+    m_settings->setValue(LockPin, pinHash);
+    m_settings->setValue(LockedImageSha, imageSha256);
+    setUnlockAttempts(0, 0);
+    m_settings->sync(); // a crash right after locking must not leave the station open
+}
+void AppSettings::clearLock()
+{
+    for (const QString &key : {LockedPlan, LockPin, LockedImageSha, UnlockFailures, UnlockWaitUntil})
+        m_settings->remove(key);
+    m_settings->sync();
+}
+int AppSettings::unlockFailures() const
+{
+    return m_settings->value(UnlockFailures, 0).toInt();
+}
+qint64 AppSettings::unlockWaitUntil() const
+{
+    return m_settings->value(UnlockWaitUntil, 0).toLongLong();
+}
+void AppSettings::setUnlockAttempts(int failures, qint64 waitUntil)
+{
+    m_settings->setValue(UnlockFailures, failures);
+    m_settings->setValue(UnlockWaitUntil, waitUntil);
+    m_settings->sync();
 }
 
 void AppSettings::sync()

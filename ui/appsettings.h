@@ -54,6 +54,27 @@ public:
     QString virtualTiming() const; // sim::TimingModel text for new virtual boards
     void setVirtualTiming(const QString &timing);
 
+    // Production station (productionmode.h): where the per-unit records go and whose names they carry.
+    QString productionRecordsDir() const;
+    void setProductionRecordsDir(const QString &dir);
+    QString productionStation() const;
+    void setProductionStation(const QString &name);
+    QString productionOperator() const;
+    void setProductionOperator(const QString &name);
+    bool productionMode() const;
+    void setProductionMode(bool on);
+    // Operator mode (operatormode.h): the locked station plan (JSON), the PIN's salted hash
+    // (station::PinHash::toString), the image's SHA-256 when the plan flashes a plain image, and the
+    // unlock attempts, so that neither the lock nor the wait after wrong PINs ends with a restart.
+    QByteArray lockedPlan() const;
+    QString lockPin() const;
+    QString lockedImageSha256() const;
+    void setLock(const QByteArray &planJson, const QString &pinHash, const QString &imageSha256);
+    void clearLock();
+    int unlockFailures() const;
+    qint64 unlockWaitUntil() const; // msecs since the epoch, 0: no wait
+    void setUnlockAttempts(int failures, qint64 waitUntil);
+
     void sync();
     QString fileName() const;
 

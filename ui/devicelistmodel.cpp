@@ -2,6 +2,8 @@
 
 #include "texts.h"
 
+#include <QColor>
+#include <QFont>
 #include <QIcon>
 
 namespace oc::ui {
@@ -89,6 +91,10 @@ QVariant DeviceListModel::data(const QModelIndex &index, int role) const
         return outcome(r);
     case PresentRole:
         return r.present;
+    case LaneStateRole:
+    case Qt::BackgroundRole:
+    case Qt::FontRole:
+        return laneData(r, index.column(), role);
     default:
         return QVariant();
     }
@@ -130,8 +136,52 @@ QString DeviceListModel::chipText(const DeviceRow &row) const
     return QString();
 }
 
+QVariant DeviceListModel::laneData(const DeviceRow &row, int column, int role) const
+{
+    if (role == LaneStateRole)
+        return row.lane ? int(row.lane->state) : -1;
+    if (role == Qt::BackgroundRole)
+        return laneBackground(row);
+    if (role == Qt::FontRole && column == StatusColumn && row.lane && row.lane->doneUnplug()) {
+        QFont bold; // "done, unplug": the one thing the operator has to do
+        bold.setBold(true);
+        return bold;
+    }
+    return QVariant();
+}
+
+QVariant DeviceListModel::laneBackground(const DeviceRow &row) const
+{
+    // Translucent over the view's own base colour: a light tint in a light palette, a dark one in a
+    // dark palette, so the palette's text colour stays legible on both.
+    if (!row.lane || row.isBusy() || !row.result)
+        return QVariant();
+    if (row.lane->state == station::LaneState::Passed)
+        return QColor(46, 158, 72, 80);
+    if (row.lane->state == station::LaneState::Failed)
+        return row.result->error.code == ErrorCode::Cancelled ? QColor(200, 130, 30, 80)
+                                                              : QColor(220, 50, 50, 90);
+    return QVariant();
+}
+
+QString DeviceListModel::laneStatus(const DeviceRow &row) const
+{
+    if (!row.lane || row.isBusy() || !row.result)
+        return QString();
+    if (row.lane->doneUnplug()) {
+        if (row.lane->state == station::LaneState::Passed)
+            return tr("Done, unplug");
+        return row.result->error.code == ErrorCode::Cancelled ? tr("Stopped, unplug") : tr("Failed, unplug");
+    }
+    if (row.lane->restarting && !row.present)
+        return tr("Done, restarting...");
+    return QString();
+}
+
 QString DeviceListModel::statusText(const DeviceRow &row) const
 {
+    if (const QString lane = laneStatus(row); !lane.isEmpty())
+        return lane;
     switch (row.activity) {
     case DeviceRow::Activity::Preparing:
         return tr("Preparing...");
@@ -182,8 +232,11 @@ QString DeviceListModel::progressText(const DeviceRow &row) const
 QVariant DeviceListModel::displayText(const DeviceRow &row, int column) const
 {
     switch (column) {
-    case PortColumn:
-        return row.isVirtual ? tr("%1 (virtual)").arg(row.device.portPath) : row.device.portPath;
+    case PortColumn: {
+        const QString port =
+            row.isVirtual ? tr("%1 (virtual)").arg(row.device.portPath) : row.device.portPath;
+        return row.lane ? tr("Lane %1 · %2").arg(row.lane->number).arg(port) : port;
+    }
     case ChipColumn:
         return chipText(row);
     case StatusColumn:
@@ -201,11 +254,12 @@ QVariant DeviceListModel::displayText(const DeviceRow &row, int column) const
     case ResultColumn:
         if (!row.result || row.isBusy())
             return QString();
-        return row.resultFromEarlierBoard
+        // A lane's board back after its own restart is the same unit: its result is not "earlier".
+        return row.resultFromEarlierBoard && !(row.lane && row.lane->doneUnplug())
                    ? tr("Earlier: %1").arg(Texts::resultSummary(*row.result, row.op, row.verify))
                    : Texts::resultSummary(*row.result, row.op, row.verify);
-    case ActionColumn:
-        return row.isBusy() ? tr("Stop") : tr("Start");
+    case ActionColumn: // production mode (a lane) starts boards by itself
+        return row.isBusy() ? tr("Stop") : row.lane ? QString() : tr("Start");
     }
     return QVariant();
 }
@@ -433,6 +487,19 @@ void DeviceListModel::jobFinished(const QString &key, const JobResult &result)
             r.etaSeconds.reset();
         },
         true);
+}
+
+void DeviceListModel::setLane(const QString &key, const station::Lane &lane)
+{
+    update(
+        key, [&lane](DeviceRow &r) { r.lane = lane; }, true);
+}
+
+void DeviceListModel::clearLanes()
+{
+    for (DeviceRow &r : m_rows)
+        r.lane.reset();
+    retranslate(); // every cell may change
 }
 
 int DeviceListModel::clearDeparted()

@@ -4,6 +4,7 @@
 
 #include "core/flash/flashplan.h"
 #include "core/flash/jobresult.h"
+#include "core/station/lanetracker.h"
 
 #include <QAbstractTableModel>
 #include <QSet>
@@ -39,6 +40,7 @@ struct DeviceRow
     std::optional<double> etaSeconds;
     std::optional<JobResult> result;
     bool resultFromEarlierBoard = false; // a board arrived on this port after the result
+    std::optional<station::Lane> lane;   // production mode: the port's lane (number, verdict, unplug)
 
     bool isBusy() const
     {
@@ -73,6 +75,7 @@ public:
         ActivityRole,               // int (DeviceRow::Activity)
         OutcomeRole,                // int: 0 none, 1 success, 2 failure, 3 stopped
         PresentRole,                // bool
+        LaneStateRole,              // int (station::LaneState), -1 outside production mode
     };
 
     explicit DeviceListModel(QObject *parent = nullptr);
@@ -102,6 +105,10 @@ public:
     void jobProgress(const QString &key, double overall, double stageFraction, double bytesPerSecond,
                      std::optional<double> etaSeconds);
     void jobFinished(const QString &key, const JobResult &result);
+    // Production mode: the lane of the board on `key` (its number, and a row colour and "done, unplug"
+    // from its verdict). clearLanes() ends production mode's marks.
+    void setLane(const QString &key, const station::Lane &lane);
+    void clearLanes();
 
     // Removes rows of boards that left the bus and have nothing running. Returns how many.
     int clearDeparted();
@@ -118,6 +125,9 @@ private:
     QString chipText(const DeviceRow &row) const;
     QString statusText(const DeviceRow &row) const;
     QString progressText(const DeviceRow &row) const;
+    QString laneStatus(const DeviceRow &row) const;
+    QVariant laneData(const DeviceRow &row, int column, int role) const;
+    QVariant laneBackground(const DeviceRow &row) const;
     int outcome(const DeviceRow &row) const;
 
     QList<DeviceRow> m_rows;

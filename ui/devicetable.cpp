@@ -138,14 +138,24 @@ void DeviceTable::updateButtons(int first, int last)
         if (!button)
             continue;
         const DeviceRow &r = m_model->rowAt(row);
-        const QString text = r.isBusy() ? tr("Stop") : tr("Start");
+        // The view shows its index widgets itself, so a button that must not be used is emptied
+        // and flattened rather than hidden.
+        const bool blank = !r.isBusy() && !m_startAllowed;
+        const QString text = blank ? QString() : r.isBusy() ? tr("Stop") : tr("Start");
         if (button->text() != text)
             button->setText(text);
-        button->setEnabled(r.isBusy() ? r.activity != DeviceRow::Activity::Stopping : r.present);
+        button->setFlat(blank);
+        button->setEnabled(!blank && (r.isBusy() ? r.activity != DeviceRow::Activity::Stopping : r.present));
         const QString port = r.device.portPath;
         button->setAccessibleName(r.isBusy() ? tr("Stop the job on port %1").arg(port)
                                              : tr("Start on the board on port %1").arg(port));
     }
+}
+
+void DeviceTable::setStartAllowed(bool allowed)
+{
+    m_startAllowed = allowed;
+    updateButtons(0, m_model->rowCount() - 1);
 }
 
 QStringList DeviceTable::selectedKeys() const

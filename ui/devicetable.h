@@ -25,6 +25,8 @@ public:
     QString currentKey() const;
     void selectKey(const QString &key);
     QPushButton *actionButton(const QString &key) const; // tests and accessibility checks
+    // Production mode starts boards by itself: the rows' Start buttons go blank (Stop stays).
+    void setStartAllowed(bool allowed);
 
 Q_SIGNALS:
     void startRequested(const QString &key);
@@ -49,6 +51,7 @@ private:
     QPushButton *m_checklist;
     QPushButton *m_virtual;
     QTableView *m_view;
+    bool m_startAllowed = true;
 };
 
 } // namespace oc::ui

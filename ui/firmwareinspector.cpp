@@ -94,6 +94,11 @@ Status inspectPackage(FirmwareInfo &info, const CancelToken &cancel, const std::
             info.imageSize += step.imageSize;
     }
     info.package = std::move(package).value();
+    // The package file's own hash: what a station plan pins and every production record names.
+    auto hash = hashFile(info.check.path, cancel, [](int) {});
+    if (!hash)
+        return std::move(hash).error();
+    info.fileSha256 = *hash;
     return {};
 }
 

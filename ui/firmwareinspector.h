@@ -21,10 +21,11 @@ namespace oc::ui {
 struct FirmwareInfo
 {
     FileCheck check;
-    QString imagePath;      // what the job is given: the file itself (the engine streams compressed ones)
-    qint64 imageSize = 0;   // bytes that go to the flash (after decompression; a package: all its writes)
-    QByteArray fileSha256;  // of the file as chosen (what vendors publish); empty for a package
-    QByteArray imageSha256; // of the bytes written to the flash (equal to fileSha256 for plain images)
+    QString imagePath;     // what the job is given: the file itself (the engine streams compressed ones)
+    qint64 imageSize = 0;  // bytes that go to the flash (after decompression; a package: all its writes)
+    QByteArray fileSha256; // of the file as chosen (what vendors publish), a package's too
+    QByteArray
+        imageSha256; // of the bytes written to the flash (= fileSha256 for plain images; none: package)
     std::optional<pkg::LoadedPackage> package; // Package: its manifest, every file checked
     std::optional<Error> error;                // unreadable, damaged compressed stream or package, cancelled
 

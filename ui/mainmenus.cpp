@@ -19,6 +19,7 @@ MainMenus::MainMenus(QMenuBar *bar, const QString &theme, const QString &languag
     : QObject(parent)
     , m_file(bar->addMenu(QString()))
     , m_boards(bar->addMenu(QString()))
+    , m_production(bar->addMenu(QString()))
     , m_view(bar->addMenu(QString()))
     , m_help(bar->addMenu(QString()))
     , m_theme(m_view->addMenu(QString()))
@@ -41,6 +42,14 @@ MainMenus::MainMenus(QMenuBar *bar, const QString &theme, const QString &languag
     m_boards->addSeparator();
     add(m_boards, QStringLiteral("identify"));
     add(m_boards, QStringLiteral("clear"));
+
+    add(m_production, QStringLiteral("productionMode"))->setCheckable(true);
+    add(m_production, QStringLiteral("productionSettings"));
+    add(m_production, QStringLiteral("openRecords"));
+    m_production->addSeparator();
+    add(m_production, QStringLiteral("lock"));
+    add(m_production, QStringLiteral("unlock"));
+    add(m_production, QStringLiteral("savePlan"));
 
     for (const QString &name : {QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")}) {
         QAction *a = add(m_theme, QStringLiteral("theme-") + name);
@@ -68,6 +77,7 @@ MainMenus::MainMenus(QMenuBar *bar, const QString &theme, const QString &languag
     add(m_virtual, QStringLiteral("removeVirtual"));
     m_help->addSeparator();
     add(m_help, QStringLiteral("about"));
+    action(QStringLiteral("unlock"))->setVisible(false);
     retranslate();
 }
 
@@ -93,10 +103,31 @@ void MainMenus::showLanguage(const QString &language)
         a->setChecked(true);
 }
 
+void MainMenus::setLocked(bool locked)
+{
+    for (QMenu *menu : {m_file, m_boards, m_view, m_help}) {
+        menu->menuAction()->setVisible(!locked);
+        for (QAction *action : menu->actions()) {
+            if (!action->menu())
+                action->setEnabled(!locked);
+        }
+    }
+    for (QMenu *menu : {m_theme, m_language, m_virtual}) {
+        for (QAction *action : menu->actions())
+            action->setEnabled(!locked);
+    }
+    const QStringList engineer = {QStringLiteral("productionMode"), QStringLiteral("openRecords"),
+                                  QStringLiteral("lock"), QStringLiteral("savePlan")};
+    for (const QString &id : engineer)
+        action(id)->setVisible(!locked);
+    action(QStringLiteral("unlock"))->setVisible(locked);
+}
+
 void MainMenus::retranslate()
 {
     m_file->setTitle(tr("&File"));
     m_boards->setTitle(tr("&Boards"));
+    m_production->setTitle(tr("&Production"));
     m_view->setTitle(tr("&View"));
     m_help->setTitle(tr("&Help"));
     m_theme->setTitle(tr("&Appearance"));
@@ -113,6 +144,12 @@ void MainMenus::retranslate()
         {QStringLiteral("stopAll"), tr("Stop a&ll")},
         {QStringLiteral("identify"), tr("&Identify selected boards again")},
         {QStringLiteral("clear"), tr("&Remove unplugged boards from the list")},
+        {QStringLiteral("productionMode"), tr("&Production mode")},
+        {QStringLiteral("productionSettings"), tr("Production &settings...")},
+        {QStringLiteral("openRecords"), tr("Open the &records folder")},
+        {QStringLiteral("lock"), tr("&Lock for operators...")},
+        {QStringLiteral("unlock"), tr("&Unlock...")},
+        {QStringLiteral("savePlan"), tr("Sa&ve station plan...")},
         {QStringLiteral("theme-system"), tr("Follow the &system")},
         {QStringLiteral("theme-light"), tr("&Light")},
         {QStringLiteral("theme-dark"), tr("&Dark")},

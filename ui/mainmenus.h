@@ -11,9 +11,10 @@ class QMenuBar;
 
 namespace oc::ui {
 
-// The window's menus: File, Boards, View (appearance, language), Help (guide, checklist, USB
-// permissions, virtual boards, about). Actions are looked up by id ("open", "startAll", ...) and
-// connected by the window; texts and shortcuts live here, and follow the language. GUI thread.
+// The window's menus: File, Boards, Production (production mode, its settings, operator lock, station
+// plan), View (appearance, language), Help (guide, checklist, USB permissions, virtual boards, about).
+// Actions are looked up by id ("open", "startAll", ...) and connected by the window; texts and shortcuts live
+// here, and follow the language. GUI thread.
 class MainMenus : public QObject
 {
     Q_OBJECT
@@ -25,6 +26,9 @@ public:
     void retranslate();
     void showTheme(const QString &theme);       // checks the theme's entry
     void showLanguage(const QString &language); // checks the language's entry
+    // Operator mode: only the Production menu stays, with "Unlock..." and the operator's settings;
+    // every other action is disabled, shortcuts included.
+    void setLocked(bool locked);
 
 Q_SIGNALS:
     void themeChosen(const QString &theme);
@@ -35,6 +39,7 @@ private:
 
     QMenu *m_file;
     QMenu *m_boards;
+    QMenu *m_production;
     QMenu *m_view;
     QMenu *m_help;
     QMenu *m_theme;

@@ -16,7 +16,10 @@
 #include "mainmenus.h"
 #include "noboarddialog.h"
 #include "operationpanel.h"
+#include "operatormode.h"
 #include "permissiondialog.h"
+#include "productionmode.h"
+#include "productionpanel.h"
 #include "sessionlog.h"
 #include "settingsdialog.h"
 #include "startflow.h"
@@ -26,7 +29,7 @@
 #include "usbdevicesource.h"
 #include "usbeventmonitor.h"
 #include "virtualbench.h"
-#include "virtualboarddialog.h"
+#include "virtualboardflow.h"
 #include "virtualdevicesource.h"
 
 #include "core/catalog/catalog.h"
@@ -34,9 +37,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
-#include <QDialogButtonBox>
 #include <QDir>
-#include <QFile>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -44,15 +45,11 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
-#include <QRandomGenerator>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
-#include <QTextBrowser>
-#include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace oc::ui {
 
@@ -163,24 +160,29 @@ void MainWindow::buildCentral()
     m_boardsTitle->setFont(bold);
     m_startAll = new QPushButton(central);
     m_stopAll = new QPushButton(central);
-    m_autoStart = new QCheckBox(central);
     m_summary = new QLabel(central);
     m_startAll->setIcon(QIcon(QStringLiteral(":/opencloner/icons/start.svg")));
     m_stopAll->setIcon(QIcon(QStringLiteral(":/opencloner/icons/stop.svg")));
     m_startAll->setDefault(true);
+    m_startFlow = new StartFlow(m_station, m_devices, m_picker, m_firmware, m_operation, this);
+    ProductionMode::Parts production{central,  m_station,  m_devices,   m_table,         m_startFlow,
+                                     m_picker, m_firmware, m_operation, m_settings.get()};
+    production.normalControls = {m_startAll, m_stopAll};
+    m_production = new ProductionMode(production, this);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_boardsTitle);
     bar->addSpacing(12);
     bar->addWidget(m_startAll);
     bar->addWidget(m_stopAll);
-    bar->addWidget(m_autoStart);
+    bar->addWidget(m_production->toggle());
     bar->addStretch(1);
     bar->addWidget(m_summary);
     auto *boardsArea = new QWidget(central);
     auto *boardsLayout = new QVBoxLayout(boardsArea);
     boardsLayout->setContentsMargins(0, 0, 0, 0);
     boardsLayout->addLayout(bar);
+    boardsLayout->addWidget(m_production->panel());
     boardsLayout->addWidget(m_table, 1);
     m_splitter = new QSplitter(Qt::Vertical, central);
     m_splitter->addWidget(boardsArea);
@@ -197,21 +199,23 @@ void MainWindow::buildCentral()
     layout->addWidget(m_firmware);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
+    m_virtualFlow = new VirtualBoardFlow({this, m_bench, m_virtual, m_station, m_devices, m_picker,
+                                          m_settings.get(), statusBar(), m_options.developer},
+                                         this);
+    connectCentral();
+}
 
-    m_startFlow = new StartFlow(m_station, m_devices, m_picker, m_firmware, m_operation, this);
+void MainWindow::connectCentral()
+{
     connect(m_startAll, &QPushButton::clicked, this,
             [this] { m_startFlow->start(m_startFlow->startableKeys()); });
     connect(m_stopAll, &QPushButton::clicked, m_station, &Station::stopAll);
-    connect(m_autoStart, &QCheckBox::clicked, this, [this](bool on) {
-        if (!m_startFlow->setAutoStart(on))
-            m_autoStart->setChecked(false);
-    });
-    connect(m_startFlow, &StartFlow::autoStartChanged, m_autoStart, &QCheckBox::setChecked);
+    connect(m_production, &ProductionMode::activeChanged, this, &MainWindow::updateSummary);
     connect(m_table, &DeviceTable::startRequested, this,
             [this](const QString &key) { m_startFlow->start({key}); });
     connect(m_table, &DeviceTable::stopRequested, m_station, &Station::stop);
     connect(m_table, &DeviceTable::checklistRequested, this, &MainWindow::showNoBoardDialog);
-    connect(m_table, &DeviceTable::virtualBoardRequested, this, &MainWindow::showVirtualBoardDialog);
+    connect(m_table, &DeviceTable::virtualBoardRequested, m_virtualFlow, &VirtualBoardFlow::showDialog);
     // Double-clicking a board shows its log only.
     connect(m_table->view(), &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
         m_logPane->setDeviceFilter(index.data(DeviceListModel::KeyRole).toString());
@@ -247,85 +251,37 @@ void MainWindow::buildCentral()
 void MainWindow::buildMenus()
 {
     m_menus = new MainMenus(menuBar(), m_settings->theme(), m_settings->language(), this);
-    const QList<QPair<QString, std::function<void()>>> handlers = {
-        {QStringLiteral("open"),
-         [this] {
-             m_firmware->browse();
-         }},
-        {QStringLiteral("saveLog"),
-         [this] {
-             m_logPane->saveAs();
-         }},
-        {QStringLiteral("settings"),
-         [this] {
-             showSettings();
-         }},
-        {QStringLiteral("quit"),
-         [this] {
-             close();
-         }},
-        {QStringLiteral("startSelected"),
-         [this] {
-             startSelected();
-         }},
-        {QStringLiteral("startAll"),
-         [this] {
-             m_startAll->click();
-         }},
-        {QStringLiteral("stopSelected"),
-         [this] {
-             stopSelected();
-         }},
-        {QStringLiteral("stopAll"),
-         [this] {
-             m_station->stopAll();
-         }},
-        {QStringLiteral("identify"),
-         [this] {
-             for (const QString &key : m_table->selectedKeys())
-                 m_station->reprobe(key);
-         }},
-        {QStringLiteral("clear"),
-         [this] {
-             m_devices->clearDeparted();
-         }},
-        {QStringLiteral("guide"),
-         [this] {
-             showUserGuide(this);
-         }},
-        {QStringLiteral("noBoard"),
-         [this] {
-             showNoBoardDialog();
-         }},
-        {QStringLiteral("permissions"),
-         [this] {
-             showPermissionDialog();
-         }},
-        {QStringLiteral("addVirtual"),
-         [this] {
-             showVirtualBoardDialog();
-         }},
-        {QStringLiteral("unplugVirtual"),
-         [this] {
-             unplugSelectedVirtual(false);
-         }},
-        {QStringLiteral("plugVirtual"),
-         [this] {
-             unplugSelectedVirtual(true);
-         }},
-        {QStringLiteral("removeVirtual"),
-         [this] {
-             removeVirtualBoards();
-         }},
-        {QStringLiteral("about"),
-         [this] {
-             showAbout(this);
-         }},
+    const auto on = [this](const char *id, auto &&handler) {
+        connect(m_menus->action(QLatin1String(id)), &QAction::triggered, this, handler);
     };
-    for (const auto &[id, handler] : handlers)
-        connect(m_menus->action(id), &QAction::triggered, this, handler);
+    on("open", [this] { m_firmware->browse(); });
+    on("saveLog", [this] { m_logPane->saveAs(); });
+    on("settings", [this] { showSettings(); });
+    on("quit", [this] { close(); });
+    on("startSelected", [this] { startSelected(); });
+    on("startAll", [this] { m_startAll->click(); });
+    on("stopSelected", [this] { stopSelected(); });
+    on("stopAll", [this] { m_station->stopAll(); });
+    on("identify", [this] {
+        for (const QString &key : m_table->selectedKeys())
+            m_station->reprobe(key);
+    });
+    on("clear", [this] { m_devices->clearDeparted(); });
+    on("guide", [this] { showUserGuide(this); });
+    on("noBoard", [this] { showNoBoardDialog(); });
+    on("permissions", [this] { showPermissionDialog(); });
+    on("addVirtual", [this] { m_virtualFlow->showDialog(); });
+    on("unplugVirtual", [this] { m_virtualFlow->setPlugged(m_table->selectedKeys(), false); });
+    on("plugVirtual", [this] { m_virtualFlow->setPlugged(m_table->selectedKeys(), true); });
+    on("removeVirtual", [this] { m_virtualFlow->removeAll(); });
+    on("about", [this] { showAbout(this); });
     connect(m_menus, &MainMenus::themeChosen, this, &MainWindow::setTheme);
     connect(m_menus, &MainMenus::languageChosen, this, &MainWindow::setLanguage);
+    m_production->connectMenus(m_menus);
+    OperatorMode::Parts parts{this,        m_settings.get(), m_picker,    m_firmware,
+                              m_operation, m_menus,          m_production};
+    parts.engineering = {m_boardBox, m_operationBox, m_firmware, m_logPane}; // what an operator does not see
+    m_operatorMode = new OperatorMode(parts, this);
 }
 
 void MainWindow::buildStatusBar()
@@ -348,7 +304,7 @@ void MainWindow::retranslateUi()
     m_stopAll->setToolTip(
         tr("Stops every running job after its current transfer; each row then says where the "
            "board was left"));
-    m_autoStart->setText(tr("Start boards &automatically when plugged in"));
+    m_production->retranslate();
     m_menus->retranslate();
     m_devices->retranslate();
     m_log->retranslate();
@@ -415,6 +371,7 @@ void MainWindow::onCatalogLoaded(const CatalogLoader::Loaded &loaded)
     if (!m_selectAfterLoad.isEmpty())
         m_picker->selectBoard(std::exchange(m_selectAfterLoad, QString()));
     updateTarget();
+    m_operatorMode->catalogReady();
     Q_EMIT catalogReady();
 }
 
@@ -445,9 +402,11 @@ void MainWindow::updateSummary()
         ready += m_station->canStart(key);
     }
     const int busy = m_station->busyCount();
-    m_summary->setText(tr("%n board(s) plugged in", nullptr, present) + QStringLiteral(" · ") +
-                       tr("%n working", nullptr, busy) + QStringLiteral(" · ") +
-                       tr("%n ready", nullptr, ready));
+    QString summary = tr("%n board(s) plugged in", nullptr, present) + QStringLiteral(" · ") +
+                      tr("%n working", nullptr, busy);
+    if (!m_production->isActive()) // there an idle board is done or waits for Start: not "ready"
+        summary += QStringLiteral(" · ") + tr("%n ready", nullptr, ready);
+    m_summary->setText(summary);
     m_stopAll->setEnabled(busy > 0);
     m_startAll->setEnabled(ready > 0);
     if (m_usb && !m_usb->unavailableReason().isEmpty())
@@ -505,6 +464,10 @@ void MainWindow::dragLeaveEvent(QDragLeaveEvent *event)
 void MainWindow::dropEvent(QDropEvent *event)
 {
     m_firmware->setDropHover(false);
+    if (m_operatorMode->refusesDrop()) {
+        event->ignore();
+        return;
+    }
     const FileClassifier::Payload payload = FileClassifier::payload(event->mimeData());
     event->acceptProposedAction();
     if (payload.refusal)
@@ -583,53 +546,7 @@ void MainWindow::stopSelected()
 Result<QStringList> MainWindow::addVirtualBoards(const QString &boardName, int count, const QString &timing,
                                                  const QString &faults)
 {
-    auto ports = m_bench->add(boardName, count, timing, faults);
-    if (!ports)
-        return std::move(ports).error();
-    QStringList keys;
-    for (const QString &port : *ports)
-        keys << DeviceListModel::keyFor(m_virtual->sourceId(), port);
-    return keys;
-}
-
-void MainWindow::showVirtualBoardDialog()
-{
-    if (!m_catalog) {
-        statusBar()->showMessage(tr("The board profiles are still loading."), 5000);
-        return;
-    }
-    VirtualBoardDialog dialog(m_picker->model(), m_picker->boardName(), m_options.developer, this);
-    dialog.setTiming(m_settings->virtualTiming());
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_settings->setVirtualTiming(dialog.timing());
-    auto keys = addVirtualBoards(dialog.boardName(), dialog.count(), dialog.timing(), dialog.faultText());
-    if (!keys) {
-        QMessageBox::warning(this, tr("Virtual boards"),
-                             tr("The virtual board could not be added: %1").arg(keys.error().message));
-        return;
-    }
-    m_picker->selectBoard(dialog.boardName());
-    if (dialog.createSampleFirmware())
-        m_bench->makeSampleFirmware();
-}
-
-void MainWindow::unplugSelectedVirtual(bool plugBackIn)
-{
-    for (const QString &key : m_table->selectedKeys()) {
-        const DeviceRow *row = m_devices->row(key);
-        if (row && row->isVirtual)
-            plugBackIn ? m_bench->plug(row->device.portPath) : m_bench->unplug(row->device.portPath);
-    }
-}
-
-void MainWindow::removeVirtualBoards()
-{
-    for (const QString &key : m_devices->keys()) {
-        if (m_devices->row(key)->isVirtual)
-            m_station->stop(key);
-    }
-    m_bench->removeAll();
+    return m_virtualFlow->add(boardName, count, timing, faults);
 }
 
 void MainWindow::showNoBoardDialog()
@@ -639,7 +556,7 @@ void MainWindow::showNoBoardDialog()
     connect(dialog, &NoBoardDialog::permissionHelpRequested, this, &MainWindow::showPermissionDialog);
     connect(dialog, &NoBoardDialog::virtualBoardRequested, this, [this, dialog] {
         dialog->close();
-        showVirtualBoardDialog();
+        m_virtualFlow->showDialog();
     });
     connect(dialog, &QDialog::finished, m_usbMonitor, &UsbEventMonitor::stop);
     if (m_usbMonitor->isAvailable())

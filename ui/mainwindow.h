@@ -8,7 +8,6 @@
 
 #include <memory>
 
-class QCheckBox;
 class QGroupBox;
 class QLabel;
 class QPushButton;
@@ -31,6 +30,8 @@ class LogModel;
 class LogPane;
 class MainMenus;
 class OperationPanel;
+class OperatorMode;
+class ProductionMode;
 class SessionLog;
 class StartFlow;
 class Station;
@@ -38,6 +39,7 @@ class ThemeManager;
 class UsbDeviceSource;
 class UsbEventMonitor;
 class VirtualBench;
+class VirtualBoardFlow;
 class VirtualDeviceSource;
 
 struct MainWindowOptions
@@ -70,6 +72,8 @@ public:
     DeviceTable *deviceTable() const { return m_table; }
     LogPane *logPane() const { return m_logPane; }
     StartFlow *startFlow() const { return m_startFlow; }
+    ProductionMode *production() const { return m_production; }
+    OperatorMode *operatorMode() const { return m_operatorMode; }
     VirtualDeviceSource *virtualSource() const { return m_virtual; }
     VirtualBench *virtualBench() const { return m_bench; }
     AppSettings &settings() const { return *m_settings; }
@@ -98,6 +102,7 @@ protected:
 
 private:
     void buildCentral();
+    void connectCentral();
     void buildMenus();
     void buildStatusBar();
     void retranslateUi();
@@ -108,14 +113,11 @@ private:
     void updateSummary();
     void updateVendorStatus();
     void onProbed(const QString &key);
-    void showVirtualBoardDialog();
     void showNoBoardDialog();
     void showPermissionDialog();
     void showSettings();
     void startSelected();
     void stopSelected();
-    void unplugSelectedVirtual(bool plugBackIn);
-    void removeVirtualBoards();
 
     MainWindowOptions m_options;
     std::unique_ptr<AppSettings> m_settings;
@@ -127,6 +129,7 @@ private:
     UsbDeviceSource *m_usb = nullptr;
     VirtualDeviceSource *m_virtual;
     VirtualBench *m_bench = nullptr;
+    VirtualBoardFlow *m_virtualFlow = nullptr;
     Station *m_station;
     CatalogLoader *m_catalogLoader;
     UsbEventMonitor *m_usbMonitor;
@@ -142,11 +145,12 @@ private:
     QLabel *m_boardsTitle = nullptr;
     QPushButton *m_startAll = nullptr;
     QPushButton *m_stopAll = nullptr;
-    QCheckBox *m_autoStart = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_usbStatus = nullptr;
     QLabel *m_vendorStatus = nullptr;
     StartFlow *m_startFlow = nullptr;
+    ProductionMode *m_production = nullptr;
+    OperatorMode *m_operatorMode = nullptr;
     ImportFlow *m_import = nullptr;
     QString m_selectAfterLoad; // a board just imported, selected once the catalog has reloaded
 

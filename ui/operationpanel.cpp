@@ -158,6 +158,11 @@ quint64 OperationPanel::offset() const
     return m_offset->value().value_or(0);
 }
 
+void OperationPanel::setOffset(quint64 offset)
+{
+    m_offset->setValue(offset);
+}
+
 QString OperationPanel::outputPath() const
 {
     return m_output->text();

@@ -30,6 +30,7 @@ public:
     bool verify() const;
     void setVerify(bool on);
     quint64 offset() const; // 0 when the field is not valid
+    void setOffset(quint64 offset);
     QString outputPath() const;
     void setOutputPath(const QString &path);
     // The firmware is an OpenCloner package: its steps set offsets and erase mode, so those fields go.

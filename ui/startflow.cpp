@@ -11,7 +11,6 @@
 #include "core/catalog/catalog.h"
 
 #include <QCheckBox>
-#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -20,9 +19,6 @@
 namespace oc::ui {
 
 namespace {
-
-// A board that comes back on its port this soon after its job is the same board, restarted in USB boot mode.
-constexpr qint64 ReturnGuardMs = 5000;
 
 QString boardLabel(const DeviceRow &row)
 {
@@ -54,11 +50,7 @@ StartFlow::StartFlow(Station *station, DeviceListModel *devices, BoardPicker *pi
     , m_firmware(firmware)
     , m_operation(operation)
     , m_parent(dialogParent)
-{
-    connect(station, &Station::probed, this, &StartFlow::onProbed);
-    connect(station, &Station::jobFinished, this,
-            [this](const QString &key) { m_finishedAt.insert(key, QDateTime::currentMSecsSinceEpoch()); });
-}
+{}
 
 QStringList StartFlow::startableKeys() const
 {
@@ -196,7 +188,7 @@ bool StartFlow::confirm(const JobRequest &request, const QStringList &keys)
     if (!q)
         return true;
     const QString trustKey = request.boardName + QLatin1Char('|') + request.imagePath;
-    if (q->canSkipLater && m_trustedFlash == trustKey && !m_autoStart)
+    if (q->canSkipLater && m_trustedFlash == trustKey)
         return true;
     QMessageBox box(QMessageBox::Question, q->title, q->text, QMessageBox::NoButton, m_parent);
     box.setObjectName(QStringLiteral("confirmDestructive"));
@@ -286,49 +278,15 @@ bool StartFlow::start(const QStringList &requested)
     return started;
 }
 
-bool StartFlow::setAutoStart(bool on)
+std::optional<JobRequest> StartFlow::productionRequest()
 {
-    if (on == m_autoStart)
-        return true;
-    if (on) {
-        auto request = buildRequest();
-        if (!request)
-            return false;
-        if (request->isDestructive()) {
-            QMessageBox box(QMessageBox::Question, tr("Start every board automatically?"),
-                            tr("From now on, every board plugged in is started at once: %1 with profile %2, "
-                               "without asking. Turn this off when you are done.")
-                                .arg(Texts::operation(request->op), request->boardName),
-                            QMessageBox::NoButton, m_parent);
-            box.setObjectName(QStringLiteral("confirmAutoStart"));
-            QPushButton *accept = box.addButton(tr("Start &automatically"), QMessageBox::AcceptRole);
-            box.setDefaultButton(box.addButton(QMessageBox::Cancel));
-            box.exec();
-            if (box.clickedButton() != accept)
-                return false;
-        }
+    m_problem.clear();
+    if (m_operation->operation() != Operation::Write) {
+        refuse(tr("Production mode flashes every board: choose %1 under Operation first.")
+                   .arg(Texts::operation(Operation::Write)));
+        return std::nullopt;
     }
-    m_autoStart = on;
-    Q_EMIT autoStartChanged(on);
-    return true;
-}
-
-void StartFlow::onProbed(const QString &key, const ProbeResult &result)
-{
-    if (!m_autoStart || !m_station->canStart(key) || result.kind != ProbeResult::Kind::Rom)
-        return;
-    const qint64 finished = m_finishedAt.value(key, 0);
-    if (finished && QDateTime::currentMSecsSinceEpoch() - finished < ReturnGuardMs)
-        return; // the same board, back in USB boot mode after its job
-    auto request = buildRequest();
-    if (!request) {
-        setAutoStart(false);
-        return;
-    }
-    JobRequest r = *request;
-    if (r.op == Operation::Read)
-        r.outputPath = outputFor(request->outputPath, key, true);
-    m_station->start(key, r);
+    return buildRequest();
 }
 
 } // namespace oc::ui

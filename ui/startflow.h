@@ -4,7 +4,6 @@
 #include "jobrequest.h"
 #include "profilesteps.h"
 
-#include <QHash>
 #include <QObject>
 
 class QWidget;
@@ -20,9 +19,8 @@ class Station;
 // Turns "Start" into jobs: builds the request from the picker, the firmware and the operation panel,
 // refuses what cannot work (no firmware, an image that does not fit, a file still being checked),
 // asks once, in plain words naming the boards, before anything that writes or erases, gives each board
-// of a multi-board read its own file, and starts. With auto-start on, every board that arrives and
-// answers is started the same way (a board that comes back on its port right after its job is not, so
-// a board kept in USB boot mode is not flashed in a loop). GUI thread.
+// of a multi-board read its own file, and starts. Production mode (productionmode.h) builds its one
+// request for every unit here too. GUI thread.
 class StartFlow : public QObject
 {
     Q_OBJECT
@@ -37,9 +35,9 @@ public:
     QStringList startableKeys() const;
     QString lastProblem() const { return m_problem; }
 
-    bool autoStart() const { return m_autoStart; }
-    // Turning it on asks for confirmation (it writes every board plugged in). False if declined.
-    bool setAutoStart(bool on);
+    // The flash job production mode gives every unit, from the same panels; refused (with the reason
+    // shown, and in lastProblem()) when it is not a flash or cannot work. Asks nothing.
+    std::optional<JobRequest> productionRequest();
 
     struct Question
     {
@@ -55,14 +53,12 @@ public:
                                             int packageSteps = 0);
 
 Q_SIGNALS:
-    void autoStartChanged(bool on);
     void problemShown(const QString &text);
 
 private:
     std::optional<JobRequest> buildRequest();
     bool confirm(const JobRequest &request, const QStringList &keys);
     void refuse(const QString &text);
-    void onProbed(const QString &key, const ProbeResult &result);
     QString outputFor(const QString &base, const QString &key, bool several) const;
     QString mismatchWarning(const QStringList &keys) const;
     ProfileSteps stepsOfProfile() const;
@@ -74,9 +70,7 @@ private:
     OperationPanel *m_operation;
     QWidget *m_parent;
     QString m_problem;
-    bool m_autoStart = false;
-    QString m_trustedFlash;              // "board|file": the user said not to ask again for this pair
-    QHash<QString, qint64> m_finishedAt; // row key -> msecs since epoch of its last job's end
+    QString m_trustedFlash; // "board|file": the user said not to ask again for this pair
 };
 
 } // namespace oc::ui

@@ -7,7 +7,12 @@
 #include "ui/firmwarepanel.h"
 #include "ui/languagemanager.h"
 #include "ui/mainwindow.h"
+#include "ui/operatormode.h"
+#include "ui/productioncontroller.h"
+#include "ui/productionmode.h"
+#include "ui/productionpanel.h"
 #include "ui/startflow.h"
+#include "ui/station.h"
 #include "ui/virtualbench.h"
 
 #include <QAbstractButton>
@@ -16,7 +21,9 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
+#include <QSplitter>
 #include <QTableView>
 #include <QWindow>
 
@@ -231,6 +238,86 @@ void ScreenshotTour::dialogs()
                 m_window->findChild<QAction *>(step.action)->trigger();
             });
         }
-        QTimer::singleShot(300 + int(steps.size()) * 900 + 300, this, [this] { finish(0); });
+        QTimer::singleShot(300 + int(steps.size()) * 900 + 300, this, &ScreenshotTour::production);
+    });
+}
+
+// Production mode: a station armed once, with lanes passed (back on their port: "done, unplug"),
+// failed and still running; then the same station locked for operators.
+void ScreenshotTour::production()
+{
+    m_window->virtualBench()->removeAll();
+    m_window->devices()->clearDeparted();
+    oc::ui::AppSettings &settings = m_window->settings();
+    settings.setProductionRecordsDir(m_records.filePath(QStringLiteral("records")));
+    settings.setProductionStation(QStringLiteral("bench-3"));
+    settings.setProductionOperator(QStringLiteral("Li Wei"));
+    const QString board = QStringLiteral("t31-nor");
+    const bool added =
+        m_window->addVirtualBoards(board, 2, QStringLiteral("none"),
+                                   QStringLiteral("reappear_after_reboot")) &&
+        m_window->addVirtualBoards(board, 1, QStringLiteral("none"), QStringLiteral("jedec:id=0xffffff")) &&
+        m_window->addVirtualBoards(board, 2, QStringLiteral("realistic"));
+    if (!added)
+        return finish(1);
+    oc::ui::ProductionMode *production = m_window->production();
+    production->setActive(true);
+    // The lanes matter most at a station: the log gets the smaller part, as one would drag it.
+    if (auto *splitter = m_window->findChild<QSplitter *>())
+        splitter->setSizes({600, 140});
+    waitFor(
+        QStringLiteral("five boards identified"),
+        [this] {
+            const QStringList keys = m_window->devices()->keys();
+            return std::count_if(keys.cbegin(), keys.cend(), [this](const QString &key) {
+                       return m_window->devices()->row(key)->probe.has_value();
+                   }) == 5;
+        },
+        [this, production] {
+            acceptNextDialog(QString());
+            production->panel()->startButton()->click();
+            waitFor(
+                QStringLiteral("lanes passed, failed and running"), [this] { return lanesToShow(); },
+                [this] {
+                    QTimer::singleShot(300, this, [this] {
+                        shoot(QStringLiteral("10-production"));
+                        lockStation();
+                    });
+                },
+                120000);
+        });
+}
+
+// Two lanes passed and back on their ports ("done, unplug"), one failed, two well into writing.
+bool ScreenshotTour::lanesToShow() const
+{
+    const oc::ui::ProductionController *controller = m_window->production()->controller();
+    const auto counters = controller->counters();
+    int unplug = 0;
+    int writing = 0;
+    for (const oc::station::Lane &lane : controller->lanes())
+        unplug += lane.doneUnplug() && lane.state == oc::station::LaneState::Passed;
+    for (const QString &key : m_window->devices()->keys()) {
+        const DeviceRow *row = m_window->devices()->row(key);
+        writing += row->stage == oc::Stage::Write && row->stageFraction > 0.15;
+    }
+    return counters.passed == 2 && counters.failed == 1 && unplug == 2 && writing == 2;
+}
+
+void ScreenshotTour::lockStation()
+{
+    const QString problem =
+        m_window->operatorMode()->lock(QStringLiteral("T31 camera, line A"), QStringLiteral("2580"));
+    if (!problem.isEmpty()) {
+        std::fprintf(stderr, "screenshots: lock: %s\n", qPrintable(problem));
+        return finish(1);
+    }
+    QTimer::singleShot(400, this, [this] {
+        shoot(QStringLiteral("11-operator-locked"));
+        m_window->production()->controller()->stopAll();
+        // Quitting asks while boards still work: wait until the stopped ones have ended.
+        waitFor(
+            QStringLiteral("the stopped boards"), [this] { return m_window->station()->busyCount() == 0; },
+            [this] { finish(0); });
     });
 }

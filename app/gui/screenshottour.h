@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <functional>
@@ -14,9 +15,10 @@ class MainWindow;
 
 // Drives the real window through a short session on virtual boards and saves review screenshots
 // (tests/ui/screenshots.sh runs it under Xvfb): no board yet, idle, the confirmation, flashing,
-// success, a failed board with its advice, then the checklist, virtual-board, settings and USB
-// permission dialogs. Files: <dir>/<lang>-<theme>-NN-<name>.png. Quits when done; exitCode() is 1 if
-// a step did not happen within its time.
+// success, a failed board with its advice, the checklist, virtual-board, settings and USB permission
+// dialogs, then production mode (lanes passed, failed and running) and the operator-locked station. Files:
+// <dir>/<lang>-<theme>-NN-<name>.png. Quits when done; exitCode() is 1 if a step did not happen within its
+// time.
 class ScreenshotTour : public QObject
 {
     Q_OBJECT
@@ -35,6 +37,9 @@ private:
     void startBoard(const QString &key, const QString &confirmShot);
     void failedBoard();
     void dialogs();
+    void production();
+    bool lanesToShow() const;
+    void lockStation();
     void shootWidget(QWidget *widget, const QString &name);
     void finish(int code);
     bool rowIs(const QString &key, int activity) const;
@@ -44,5 +49,6 @@ private:
     QString m_prefix;
     QString m_healthy;
     QString m_faulty;
+    QTemporaryDir m_records; // the production shots' records
     int m_exitCode = 0;
 };

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the real application under Xvfb with virtual boards, flashes, and saves review screenshots:
-# idle, the confirmation, flashing, success and a failed board, in light and dark, English and Chinese.
+# idle, the confirmation, flashing, success, a failed board, the dialogs, production mode (lanes passed,
+# failed and running) and the operator-locked station, in light and dark, English and Chinese.
 #   tests/ui/screenshots.sh [BUILD_DIR] [OUT_DIR]
 # BUILD_DIR defaults to build/default (it must contain app/opencloner); OUT_DIR to BUILD_DIR/screenshots.
 # Needs xvfb-run (package xvfb) and, for the Chinese shots, a CJK font (fonts-wqy-microhei or

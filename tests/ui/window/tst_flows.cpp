@@ -296,34 +296,6 @@ private Q_SLOTS:
         QCOMPARE(flashContent(f, key, image.size()), QByteArray(image.size(), '\xff'));
     }
 
-    void autoStartOncePerBoard()
-    {
-        WindowFixture f;
-        QVERIFY(f.waitForCatalog());
-        QVERIFY(f.window->boardPicker()->selectBoard(QStringLiteral("t31-nor")));
-        const QByteArray image = dropFirmware(f, 64 * 1024);
-        QVERIFY(!image.isEmpty());
-        QString question;
-        test::answerNextMessageBox(QStringLiteral("confirmAutoStart"), QMessageBox::AcceptRole, &question);
-        QVERIFY(f.window->startFlow()->setAutoStart(true));
-        QVERIFY(question.contains(QStringLiteral("t31-nor")));
-        QSignalSpy started(f.window->station(), &Station::jobStarted);
-        // Plugged in: started without a question. Back on its port right after (boot switch still on
-        // USB): not started again.
-        auto keys = f.window->addVirtualBoards(QStringLiteral("t31-nor"), 1, QStringLiteral("none"),
-                                               QStringLiteral("reappear_after_reboot"));
-        QVERIFY(keys);
-        const QString key = keys->first();
-        QTRY_VERIFY_WITH_TIMEOUT(f.row(key) && f.row(key)->activity == DeviceRow::Activity::Finished, 20000);
-        QVERIFY(f.row(key)->result->ok);
-        QCOMPARE(flashContent(f, key, image.size()), image);
-        QTRY_VERIFY_WITH_TIMEOUT(f.row(key)->present && f.row(key)->probe, 10000);
-        QTest::qWait(300);
-        QCOMPARE(started.size(), 1);
-        QCOMPARE(f.row(key)->activity, DeviceRow::Activity::Finished);
-        QVERIFY(f.window->startFlow()->setAutoStart(false));
-    }
-
     void compressedImageAndPackage()
     {
         WindowFixture f;

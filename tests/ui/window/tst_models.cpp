@@ -10,12 +10,14 @@
 #include "ui/jobrequest.h"
 #include "ui/logfilterproxy.h"
 #include "ui/logmodel.h"
+#include "ui/productioncontroller.h"
 #include "ui/station.h"
 #include "ui/virtualdevicesource.h"
 
 #include "core/catalog/catalog.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
 #include <QComboBox>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -104,6 +106,60 @@ private Q_SLOTS:
         devices.retranslate();
         QVERIFY(source.removeBoard(QStringLiteral("1-1")));
         QTRY_COMPARE(devices.rowCount(), 1);
+    }
+
+    // Production mode marks the rows with their lanes (number, verdict, colour) and takes the marks
+    // away again; the model stays consistent throughout.
+    void deviceListWithLanes()
+    {
+        DeviceListModel devices;
+        LogModel log;
+        QAbstractItemModelTester tester(&devices, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        VirtualDeviceSource source;
+        Station station(&devices, &log);
+        station.setCatalog(m_catalog);
+        station.setVendorSource({QString(), m_dir.filePath(QStringLiteral("placeholders"))});
+        station.addSource(&source);
+        source.start();
+        ProductionController production(&station, &devices);
+        VirtualBoardSpec spec = VirtualBoardSpec::forBoard(*m_catalog->board(QStringLiteral("t31-nor")));
+        spec.timing = QStringLiteral("none");
+        QVERIFY(source.addBoard(spec));
+        QVERIFY(source.addBoard(spec));
+        QTRY_VERIFY(devices.rowCount() == 2 && devices.rowAt(0).probe && devices.rowAt(1).probe);
+        production.setActive(true);
+        QCOMPARE(devices.index(1, DeviceListModel::PortColumn).data().toString(),
+                 QStringLiteral("Lane 2 · 1-2 (virtual)"));
+        QCOMPARE(devices.index(0, 0).data(DeviceListModel::LaneStateRole).toInt(),
+                 int(station::LaneState::Ready));
+
+        const QString image = m_dir.filePath(QStringLiteral("lanes.bin"));
+        QVERIFY(!test::writeImage(image, 64 * 1024).isEmpty());
+        ProductionSetup setup;
+        setup.request.boardName = QStringLiteral("t31-nor");
+        setup.request.imagePath = image;
+        setup.identity.station = QStringLiteral("models");
+        setup.recordsFolder = m_dir.filePath(QStringLiteral("records"));
+        QVERIFY(production.arm(setup).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(production.counters().passed, 2, 20000);
+        for (int row = 0; row < 2; ++row) {
+            QCOMPARE(devices.index(row, 0).data(DeviceListModel::LaneStateRole).toInt(),
+                     int(station::LaneState::Passed));
+            QVERIFY(devices.index(row, DeviceListModel::ResultColumn)
+                        .data(Qt::BackgroundRole)
+                        .value<QColor>()
+                        .isValid());
+        }
+        production.setActive(false);
+        QVERIFY(!production.isArmed());
+        for (int row = 0; row < 2; ++row) {
+            QCOMPARE(devices.index(row, 0).data(DeviceListModel::LaneStateRole).toInt(), -1);
+            QVERIFY(!devices.index(row, 0).data(Qt::BackgroundRole).isValid());
+            QVERIFY(!devices.index(row, DeviceListModel::PortColumn)
+                         .data()
+                         .toString()
+                         .startsWith(QStringLiteral("Lane")));
+        }
     }
 
     void logWithProxy()

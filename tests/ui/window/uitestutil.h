@@ -5,10 +5,13 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDialog>
 #include <QFile>
 #include <QMessageBox>
 #include <QRandomGenerator>
 #include <QTimer>
+
+#include <functional>
 
 namespace oc::ui::test {
 
@@ -43,6 +46,29 @@ inline void answerNextMessageBox(const QString &objectName, QMessageBox::ButtonR
                     break;
                 }
             }
+        } else if (*waited < timeoutMs) {
+            return;
+        }
+        timer->stop();
+        timer->deleteLater();
+        delete waited;
+    });
+    timer->start(10);
+}
+
+// Hands the next modal dialog named `objectName` to `act` as soon as it is shown (act fills its fields
+// and clicks its buttons, as a person would). Gives up after `timeoutMs`.
+inline void answerNextDialog(const QString &objectName, std::function<void(QDialog *)> act,
+                             int timeoutMs = 10000)
+{
+    auto *timer = new QTimer(qApp);
+    auto *waited = new int(0);
+    QObject::connect(timer, &QTimer::timeout, qApp, [=] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        *waited += timer->interval();
+        if (dialog && dialog->objectName() == objectName) {
+            timer->stop();
+            act(dialog);
         } else if (*waited < timeoutMs) {
             return;
         }
