@@ -25,7 +25,6 @@ const QString OperatorName = QStringLiteral("production/operator");
 const QString ProductionMode = QStringLiteral("production/mode");
 const QString LockedPlan = QStringLiteral("production/lockedPlan");
 const QString LockPin = QStringLiteral("production/pin");
-const QString LockedImageSha = QStringLiteral("production/lockedImageSha256");
 const QString UnlockFailures = QStringLiteral("production/unlockFailures");
 const QString UnlockWaitUntil = QStringLiteral("production/unlockWaitUntil");
 } // namespace
@@ -205,21 +204,16 @@ QString AppSettings::lockPin() const
 {
     return m_settings->value(LockPin).toString();
 }
-QString AppSettings::lockedImageSha256() const
-{
-    return m_settings->value(LockedImageSha).toString();
-}
-void AppSettings::setLock(const QByteArray &planJson, const QString &pinHash, const QString &imageSha256)
+void AppSettings::setLock(const QByteArray &planJson, const QString &pinHash)
 {
     m_settings->setValue(LockedPlan, planJson);
     m_settings->setValue(LockPin, pinHash);
-    m_settings->setValue(LockedImageSha, imageSha256);
     setUnlockAttempts(0, 0);
     m_settings->sync(); // a crash right after locking must not leave the station open
 }
 void AppSettings::clearLock()
 {
-    for (const QString &key : {LockedPlan, LockPin, LockedImageSha, UnlockFailures, UnlockWaitUntil})
+    for (const QString &key : {LockedPlan, LockPin, UnlockFailures, UnlockWaitUntil})
         m_settings->remove(key);
     m_settings->sync();
 }

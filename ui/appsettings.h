@@ -68,8 +68,7 @@ public:
     // unlock attempts, so that neither the lock nor the wait after wrong PINs ends with a restart.
     QByteArray lockedPlan() const;
     QString lockPin() const;
-    QString lockedImageSha256() const;
-    void setLock(const QByteArray &planJson, const QString &pinHash, const QString &imageSha256);
+    void setLock(const QByteArray &planJson, const QString &pinHash); // the plan pins its firmware
     void clearLock();
     int unlockFailures() const;
     qint64 unlockWaitUntil() const; // msecs since the epoch, 0: no wait

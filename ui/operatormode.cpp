@@ -42,7 +42,6 @@ OperatorMode::OperatorMode(const Parts &parts, QObject *parent)
         if (plan && pin) {
             m_plan = std::move(plan).value();
             m_lock.emplace(*pin, s->unlockFailures(), s->unlockWaitUntil());
-            m_imageSha = s->lockedImageSha256();
         } else {
             qCWarning(lcFlash) << "operator mode: the locked plan in the settings is damaged; unlocked";
             s->clearLock();
@@ -50,7 +49,7 @@ OperatorMode::OperatorMode(const Parts &parts, QObject *parent)
     }
     applyView();
     if (m_plan)
-        parts.production->setLockedPlan(m_plan, m_imageSha);
+        parts.production->setLockedPlan(m_plan);
 }
 
 QString OperatorMode::planProblem() const
@@ -78,11 +77,11 @@ station::StationPlan OperatorMode::currentPlan(const QString &name) const
     plan.firmware = m_parts.settings->vendorDir();
     if (fw.package) {
         plan.package = path;
-        plan.packageSha256 = QString::fromLatin1(fw.fileSha256.toHex());
     } else {
         plan.image = path;
         plan.offset = m_parts.operation->offset();
     }
+    plan.packageSha256 = QString::fromLatin1(fw.fileSha256.toHex()); // pins the package or image
     plan.verify = true;
     plan.station = m_parts.settings->productionStation();
     plan.records = m_parts.settings->productionRecordsDir();
@@ -105,16 +104,13 @@ QString OperatorMode::lock(const QString &planName, const QString &pin)
     auto hash = station::PinHash::create(pin);
     if (!hash)
         return tr("The PIN cannot be used: %1").arg(hash.error().message);
-    const auto &fw = m_parts.firmware->firmware();
-    const QString imageSha = plan.usesPackage() ? QString() : QString::fromLatin1(fw->fileSha256.toHex());
     m_parts.operation->setOperation(Operation::Write);
     m_parts.operation->setVerify(true); // a production plan always verifies
-    m_parts.settings->setLock(plan.toJson(), hash->toString(), imageSha);
+    m_parts.settings->setLock(plan.toJson(), hash->toString());
     m_plan = plan;
     m_lock.emplace(*hash);
-    m_imageSha = imageSha;
     applyView();
-    m_parts.production->setLockedPlan(m_plan, m_imageSha);
+    m_parts.production->setLockedPlan(m_plan);
     Q_EMIT lockedChanged(true);
     return QString();
 }
@@ -141,9 +137,8 @@ QString OperatorMode::unlock(const QString &pin)
     m_parts.settings->clearLock();
     m_plan.reset();
     m_lock.reset();
-    m_imageSha.clear();
     applyView();
-    m_parts.production->setLockedPlan(std::nullopt, QString());
+    m_parts.production->setLockedPlan(std::nullopt);
     Q_EMIT lockedChanged(false);
     return QString();
 }

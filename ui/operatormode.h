@@ -77,7 +77,6 @@ private:
     Parts m_parts;
     std::optional<station::StationPlan> m_plan;
     std::optional<OperatorLock> m_lock;
-    QString m_imageSha;
 };
 
 } // namespace oc::ui

@@ -98,11 +98,9 @@ bool ProductionMode::setActive(bool on)
     return true;
 }
 
-void ProductionMode::setLockedPlan(const std::optional<station::StationPlan> &plan,
-                                   const QString &imageSha256)
+void ProductionMode::setLockedPlan(const std::optional<station::StationPlan> &plan)
 {
     m_locked = plan;
-    m_lockedImageSha = imageSha256;
     if (plan)
         setActive(true);
     updateControls();
@@ -202,7 +200,7 @@ QString ProductionMode::lockedFirmwareProblem() const
         return tr("The plan's firmware %1 cannot be used%2. %3")
             .arg(name, why.isEmpty() ? QString() : QStringLiteral(": ") + why, advice);
     }
-    const QString expected = m_locked->usesPackage() ? m_locked->packageSha256 : m_lockedImageSha;
+    const QString &expected = m_locked->packageSha256;
     const QString actual = QString::fromLatin1(fw->fileSha256.toHex());
     if (!expected.isEmpty() && expected.compare(actual, Qt::CaseInsensitive) != 0)
         return tr("The firmware %1 has changed since the station was locked (SHA-256 %2, the plan expects "

@@ -71,8 +71,8 @@ public:
     // The production settings dialog (folder, station, operator; `operatorOnly`: the operator's name).
     bool editSettings(bool operatorOnly = false);
     // Operator mode: the locked plan (records, station and the pinned hash come from it); nullopt:
-    // the window's own choices. `imageSha256`: the pinned hash of a plain image.
-    void setLockedPlan(const std::optional<station::StationPlan> &plan, const QString &imageSha256);
+    // the window's own choices.
+    void setLockedPlan(const std::optional<station::StationPlan> &plan);
     bool isLocked() const { return m_locked.has_value(); }
     void retranslate();
 
@@ -98,7 +98,6 @@ private:
     QCheckBox *m_toggle;
     MainMenus *m_menus = nullptr;
     std::optional<station::StationPlan> m_locked;
-    QString m_lockedImageSha;
     QString m_problem;
 };
 

@@ -133,6 +133,8 @@ private Q_SLOTS:
         QCOMPARE(op->plan()->name, QStringLiteral("T31 camera, line A"));
         QVERIFY(f.window->operationPanel()->verify()); // a locked plan always verifies
         QVERIFY(op->plan()->verify);
+        QVERIFY(!op->plan()->image.isEmpty()); // a plain image is pinned by its hash like a package
+        QCOMPARE(op->plan()->packageSha256, *station::fileSha256(op->plan()->image));
         // The PIN itself is nowhere in the settings: a salted PBKDF2 hash only.
         const QString stored = f.window->settings().lockPin();
         QVERIFY(stored.startsWith(QStringLiteral("pbkdf2-sha256$")));
