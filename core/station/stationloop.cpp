@@ -30,7 +30,6 @@ StationLoop::~StationLoop()
 
 void StationLoop::start()
 {
-    m_stopping = false;
     for (const QString &port : m_lanes.arm())
         startUnit(port);
     poll();
@@ -46,7 +45,6 @@ void StationLoop::finish()
 void StationLoop::stop()
 {
     m_lanes.disarm();
-    m_stopping = true;
     for (Running &running : m_running)
         running.job->cancel();
     checkIdle();

@@ -94,7 +94,6 @@ private:
     QTimer m_pollTimer;
     QElapsedTimer m_clock;
     bool m_busErrorShown = false;
-    bool m_stopping = false;
 };
 
 } // namespace oc::station
