@@ -158,7 +158,7 @@ private Q_SLOTS:
 
     void oneLinePerUnitAndAStopSummary()
     {
-        ProductionLine line(m_usb, {2, 2, 0.25, 7, 800});
+        ProductionLine line(m_usb, {2, 2, 0.25, 7, 1200});
         QProcess p;
         startStation(p, {QStringLiteral("--units"), QStringLiteral("4")});
         line.start();
@@ -176,7 +176,7 @@ private Q_SLOTS:
     void killMidRunLosesNoFinishedUnit()
     {
         QDir(path(QStringLiteral("records"))).removeRecursively();
-        ProductionLine line(m_usb, {4, 50, 0.0, 3, 600});
+        ProductionLine line(m_usb, {4, 50, 0.0, 3, 1200});
         QProcess p;
         startStation(p, {QStringLiteral("--json")});
         line.start();
@@ -209,7 +209,7 @@ private Q_SLOTS:
         m_usb.clear();
 
         // The next run appends to the same files: one header, every line readable.
-        ProductionLine again(m_usb, {1, 2, 0.0, 4, 600});
+        ProductionLine again(m_usb, {1, 2, 0.0, 4, 1200});
         QProcess next;
         startStation(next, {QStringLiteral("--json"), QStringLiteral("--units"), QStringLiteral("2")});
         again.start();
