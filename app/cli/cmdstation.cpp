@@ -144,18 +144,24 @@ private:
     {
         m_stopped += record.outcome == station::UnitOutcome::Stopped;
         const auto counters = m_loop.counters();
+        const QString advice =
+            record.outcome == station::UnitOutcome::Fail
+                ? QStringLiteral("%1 Unplug the board; the lane takes the next board.")
+                      .arg(adviceFor(makeError(errorCodeFromName(record.errorClass), record.message)))
+                : QString();
         if (m_mode == OutputMode::Json) {
             QJsonObject o = record.toJson();
             o.insert(QStringLiteral("event"), QStringLiteral("unit"));
             o.insert(QStringLiteral("passed"), counters.passed);
             o.insert(QStringLiteral("failed"), counters.failed);
+            if (!advice.isEmpty())
+                o.insert(QStringLiteral("advice"), advice);
             json(o);
             return;
         }
         out(unitLine(record, counters));
-        if (record.outcome == station::UnitOutcome::Fail)
-            err(QStringLiteral("  what to do: %1 Unplug the board; the lane takes the next board.\n")
-                    .arg(adviceFor(makeError(errorCodeFromName(record.errorClass), record.message))));
+        if (!advice.isEmpty())
+            err(QStringLiteral("  what to do: %1\n").arg(advice));
     }
 
     station::StationLoop &m_loop;
