@@ -89,9 +89,14 @@ LineUnit ProductionLine::draw(int index, const QString &port)
     return unit;
 }
 
+void ProductionLine::stop()
+{
+    m_stopped = true;
+}
+
 void ProductionLine::plugNext(const QString &port)
 {
-    if (m_pluggedOnPort.value(port) >= m_options.unitsPerLane)
+    if (m_stopped || m_pluggedOnPort.value(port) >= m_options.unitsPerLane)
         return;
     const LineUnit unit = draw(++m_plugged, port);
     auto faults = sim::FaultPlan::parse(unit.fault);

@@ -49,6 +49,7 @@ public:
     ProductionLine(UsbFixture &usb, Options options);
 
     void start(); // plugs the first board of every lane
+    void stop();  // the line closes: boards waiting to be plugged in never are
     // The station reported the end of the current unit on `port`: pull that board, plug the next.
     // False when the report does not belong to a unit on the bus (a report too many).
     bool unitEnded(const QString &port);
@@ -75,6 +76,7 @@ private:
     QHash<QString, int> m_pluggedOnPort;
     QHash<QString, int> m_endedOnPort;
     int m_plugged = 0;
+    bool m_stopped = false;
 };
 
 } // namespace oc::test

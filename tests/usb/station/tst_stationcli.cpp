@@ -170,6 +170,7 @@ private Q_SLOTS:
         QVERIFY2(err.contains("station stopped: 3 passed, 1 failed"), err.constData());
         QVERIFY2(err.contains("what to do:"), err.constData()); // the failed unit's advice
         QCOMPARE(p.exitCode(), 5);
+        line.stop();
         m_usb.clear();
     }
 
@@ -206,6 +207,7 @@ private Q_SLOTS:
             QCOMPARE(r.outcome, UnitOutcome::Pass);
         }
         const int before = int(json->records.size());
+        line.stop(); // its operator's swaps still pending must not reach the next run
         m_usb.clear();
 
         // The next run appends to the same files: one header, every line readable.
@@ -225,6 +227,7 @@ private Q_SLOTS:
             lastBefore = std::max(lastBefore, json->records[i].unit);
         QCOMPARE(json->records[before].unit, lastBefore + 1); // numbering continues after a restart
         QCOMPARE(json->records[before + 1].unit, lastBefore + 2);
+        again.stop();
         m_usb.clear();
     }
 
@@ -261,6 +264,7 @@ private Q_SLOTS:
             QCOMPARE(r.errorClass, QStringLiteral("cancelled"));
             QVERIFY2(!r.boardState.isEmpty() && !r.stage.isEmpty(), qPrintable(r.message));
         }
+        line.stop();
         m_usb.clear();
     }
 
