@@ -2,6 +2,8 @@
 
 #include "core/flash/flashjob.h"
 
+#include <QSet>
+
 namespace oc::station {
 
 StationLoop::StationLoop(StationSetup setup, std::shared_ptr<DeviceProvider> provider, RecordLog *records,
@@ -65,12 +67,33 @@ void StationLoop::poll()
         return;
     }
     m_busErrorShown = false;
+    applyListing(byPort(*listed), now());
+}
+
+QHash<QString, UsbDeviceId> StationLoop::byPort(const QList<UsbDeviceId> &listed) const
+{
     QHash<QString, UsbDeviceId> current;
-    for (const UsbDeviceId &id : *listed)
+    QSet<QString> settling;
+    for (const UsbDeviceId &id : listed) {
+        if (current.contains(id.portPath))
+            settling.insert(id.portPath);
         current.insert(id.portPath, id);
-    const qint64 t = now();
+    }
+    // Two devices on one port: a board was swapped and the bus still lists the one that left (libusb
+    // learns of departures asynchronously). Keep what we knew until the listing settles, rather than
+    // open a device that is no longer there.
+    for (const QString &port : std::as_const(settling)) {
+        if (m_present.contains(port))
+            current.insert(port, m_present.value(port));
+        else
+            current.remove(port);
+    }
+    return current;
+}
+
+void StationLoop::applyListing(const QHash<QString, UsbDeviceId> &current, qint64 t)
+{
     // Departures first: a board that re-enumerated leaves before its new self arrives.
-    QStringList arrivals;
     for (auto it = m_present.cbegin(); it != m_present.cend(); ++it) {
         const auto found = current.constFind(it.key());
         if (found == current.cend() || found->address != it->address) {
@@ -78,12 +101,27 @@ void StationLoop::poll()
             Q_EMIT boardLeft(it.key());
         }
     }
+    // A new device counts once two listings in a row agree on it: a device that has just appeared
+    // may not answer yet (udev still setting its permissions; an emulated node being wired up).
+    QHash<QString, UsbDeviceId> present;
+    QHash<QString, UsbDeviceId> candidates;
+    QStringList arrivals;
     for (auto it = current.cbegin(); it != current.cend(); ++it) {
         const auto known = m_present.constFind(it.key());
-        if (known == m_present.cend() || known->address != it->address)
+        if (known != m_present.cend() && known->address == it->address) {
+            present.insert(it.key(), *it);
+            continue;
+        }
+        const auto seen = m_candidates.constFind(it.key());
+        if (seen != m_candidates.cend() && seen->address == it->address) {
+            present.insert(it.key(), *it);
             arrivals << it.key();
+        } else {
+            candidates.insert(it.key(), *it);
+        }
     }
-    m_present = current;
+    m_present = present;
+    m_candidates = candidates;
     arrivals.sort();
     for (const QString &port : std::as_const(arrivals)) {
         Q_EMIT boardArrived(port);

@@ -7,6 +7,8 @@
 // Threading: lives in the thread that created it and needs its event loop; jobs run on FlashJob's
 // worker pool. The bus is polled (DeviceProvider::listDevices, no device I/O) every pollMs; a board
 // that re-enumerated between two polls (same port, new address) counts as a departure and an arrival.
+// A new board is taken once two polls in a row list it, so its first open never races its
+// enumeration.
 
 #include "lanetracker.h"
 #include "recordlog.h"
@@ -74,6 +76,8 @@ Q_SIGNALS:
 
 private:
     void poll();
+    QHash<QString, UsbDeviceId> byPort(const QList<UsbDeviceId> &listed) const;
+    void applyListing(const QHash<QString, UsbDeviceId> &current, qint64 t);
     void startUnit(const QString &port);
     void onJobFinished(const QString &port);
     void checkIdle();
@@ -89,8 +93,9 @@ private:
     std::shared_ptr<DeviceProvider> m_provider;
     RecordLog *m_records;
     LaneTracker m_lanes;
-    QHash<QString, UsbDeviceId> m_present; // by port
-    QHash<QString, Running> m_running;     // by port
+    QHash<QString, UsbDeviceId> m_present;    // by port: the boards the lanes know of
+    QHash<QString, UsbDeviceId> m_candidates; // by port: seen in one listing, not yet in a second
+    QHash<QString, Running> m_running;        // by port
     QTimer m_pollTimer;
     QElapsedTimer m_clock;
     bool m_busErrorShown = false;
