@@ -10,7 +10,7 @@ function(opencloner_add_test name)
   target_compile_definitions(${name} PRIVATE OPENCLONER_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   add_test(NAME ${name} COMMAND ${name})
   set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT ${ARG_TIMEOUT}
-                       ENVIRONMENT "QT_QPA_PLATFORM=offscreen;${ARG_ENV}")
+                       ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/sanitizers/lsan.supp;${ARG_ENV}")
 endfunction()
 
 # Links the umockdev preload library into a test binary so libusb inside it sees the emulated bus.

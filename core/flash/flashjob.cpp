@@ -4,6 +4,7 @@
 
 #include <QMetaObject>
 #include <QPointer>
+#include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent>
 
@@ -136,10 +137,32 @@ JobResult FlashJob::work()
     return result;
 }
 
+Result<std::unique_ptr<UsbTransport>> FlashJob::openBoard(SessionObserver &observer)
+{
+    // A board that has only just appeared may not be ready to open: udev is still giving the user
+    // access to its node, or it re-enumerates once more. Opening is by port, so a retry finds the
+    // board wherever its latest enumeration put it. Nothing has been sent to the board yet.
+    constexpr int Tries = 4;
+    constexpr int PauseMs = 150;
+    auto transport = m_provider->open(m_device);
+    for (int attempt = 1; !transport && attempt < Tries && !m_cancel.isCancelled(); ++attempt) {
+        const ErrorCode code = transport.error().code;
+        if (code != ErrorCode::AccessDenied && code != ErrorCode::NoDevice &&
+            code != ErrorCode::Disconnected && code != ErrorCode::Transfer)
+            break;
+        observer.log(
+            LogLevel::Info,
+            QStringLiteral("the board is not ready yet (%1); trying again").arg(transport.error().message));
+        QThread::msleep(PauseMs);
+        transport = m_provider->open(m_device);
+    }
+    return transport;
+}
+
 JobResult FlashJob::runSession()
 {
     QueuedObserver observer(this);
-    auto transport = m_provider->open(m_device);
+    auto transport = openBoard(observer);
     if (!transport) {
         JobResult failed;
         failed.error = std::move(transport).error().withContext(QLatin1String(stageLabel(Stage::Connect)));

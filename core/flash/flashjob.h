@@ -52,6 +52,7 @@ Q_SIGNALS:
 private:
     JobResult work();
     JobResult runSession();
+    Result<std::unique_ptr<UsbTransport>> openBoard(SessionObserver &observer);
     void deliver(const JobResult &result);
 
     FlashPlan m_plan;
