@@ -11,7 +11,25 @@ namespace {
 
 constexpr qint64 MaxExactJsonInteger = qint64(1) << 53;
 
-const char *typeName(const QJsonValue &value)
+QString formatInteger(qint64 value)
+{
+    if (value > 0xFFFF)
+        return QStringLiteral("0x") + QString::number(value, 16).toUpper();
+    return QString::number(value);
+}
+
+// Line and column of a byte offset, for parse errors.
+QString lineColumn(const QByteArray &bytes, int offset)
+{
+    const QByteArray head = bytes.left(offset);
+    const int line = int(head.count('\n')) + 1;
+    const int column = int(offset - (head.lastIndexOf('\n') + 1)) + 1;
+    return QStringLiteral("line %1, column %2").arg(line).arg(column);
+}
+
+} // namespace
+
+const char *jsonTypeName(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Null:
@@ -31,24 +49,6 @@ const char *typeName(const QJsonValue &value)
     }
     return "nothing";
 }
-
-QString formatInteger(qint64 value)
-{
-    if (value > 0xFFFF)
-        return QStringLiteral("0x") + QString::number(value, 16).toUpper();
-    return QString::number(value);
-}
-
-// Line and column of a byte offset, for parse errors.
-QString lineColumn(const QByteArray &bytes, int offset)
-{
-    const QByteArray head = bytes.left(offset);
-    const int line = int(head.count('\n')) + 1;
-    const int column = int(offset - (head.lastIndexOf('\n') + 1)) + 1;
-    return QStringLiteral("line %1, column %2").arg(line).arg(column);
-}
-
-} // namespace
 
 QString joinPath(const QString &path, const QString &key)
 {
@@ -120,7 +120,7 @@ std::optional<QJsonValue> JsonReader::value(const QJsonObject &object, const QSt
 void JsonReader::wrongType(const QString &path, const char *expected, const QJsonValue &actual)
 {
     fail(path, QStringLiteral("expected %1, found %2")
-                   .arg(QLatin1String(expected), QLatin1String(typeName(actual))));
+                   .arg(QLatin1String(expected), QLatin1String(jsonTypeName(actual))));
 }
 
 std::optional<QString> JsonReader::string(const QJsonObject &object, const QString &path, const QString &key,

@@ -24,6 +24,9 @@ QString joinPath(const QString &path, const QString &key);
 // "a" + 3 -> "a[3]".
 QString indexPath(const QString &path, int index);
 
+// "a string", "a number", ... for messages about a value of the wrong type.
+const char *jsonTypeName(const QJsonValue &value);
+
 class JsonReader
 {
 public:

@@ -1,5 +1,6 @@
 #include "unitrecord.h"
 
+#include "core/catalog/jsonreader.h"
 #include "core/protocol/wire.h"
 
 #include <QJsonDocument>
@@ -95,24 +96,6 @@ QByteArray csvField(const QString &text)
     return field;
 }
 
-const char *jsonTypeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Bool:
-        return "a boolean";
-    case QJsonValue::Double:
-        return "a number";
-    case QJsonValue::String:
-        return "a string";
-    case QJsonValue::Array:
-        return "an array";
-    case QJsonValue::Object:
-        return "an object";
-    default:
-        return "null";
-    }
-}
-
 // Reads the keys of one record, keeping the first problem (naming its key) as the error.
 class StrictReader
 {
@@ -172,7 +155,7 @@ private:
     void wrongType(const QString &key, const char *expected, const QJsonValue &actual)
     {
         fail(key, QStringLiteral("expected %1, found %2")
-                      .arg(QLatin1String(expected), QLatin1String(jsonTypeName(actual))));
+                      .arg(QLatin1String(expected), QLatin1String(catalog::jsonTypeName(actual))));
     }
 
     const QJsonObject &m_object;
